@@ -1,0 +1,95 @@
+import { SlashCommandBuilder } from "@discordjs/builders";
+import type { Attachment, ChatInputCommandInteraction } from "discord.js";
+import { InteractionContextType } from "discord.js";
+import type { BotContext, Command } from "../src/bot/command.js";
+import { Responder } from "../src/bot/responder.js";
+import { pendingView } from "../src/bot/views.js";
+import { ASPECT_RATIOS, type AspectRatio } from "../src/providers/types.js";
+import { type FrameInput, MAX_PROMPT_LENGTH, validateGenerate } from "../src/requests/validateGenerate.js";
+
+const data = new SlashCommandBuilder()
+	.setName("luma")
+	.setDescription("Make short AI videos with Luma")
+	.setContexts(InteractionContextType.Guild)
+	.addSubcommand((sub) =>
+		sub
+			.setName("generate")
+			.setDescription("Make a video from a prompt, optionally between a start and an end frame")
+			.addStringOption((o) =>
+				o.setName("prompt").setDescription("What should happen in the video").setRequired(true).setMaxLength(MAX_PROMPT_LENGTH),
+			)
+			.addAttachmentOption((o) => o.setName("start_frame").setDescription("Image for the first frame (PNG, JPEG or WebP)"))
+			.addAttachmentOption((o) => o.setName("end_frame").setDescription("Image for the last frame (PNG, JPEG or WebP)"))
+			.addStringOption((o) =>
+				o
+					.setName("aspect_ratio")
+					.setDescription("Shape of the video (default 16:9)")
+					.addChoices(...ASPECT_RATIOS.map((ratio) => ({ name: ratio, value: ratio }))),
+			)
+			.addBooleanOption((o) => o.setName("loop").setDescription("Make the video loop seamlessly"))
+			.addBooleanOption((o) => o.setName("enhance").setDescription("Let the provider improve your prompt")),
+	)
+	.toJSON();
+
+function frame(attachment: Attachment | null): FrameInput | undefined {
+	if (!attachment) return undefined;
+	return { url: attachment.url, filename: attachment.name, contentType: attachment.contentType, size: attachment.size };
+}
+
+async function generate(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+	const { options } = interaction;
+	context.jobs.assertAvailable();
+	const responder = new Responder(interaction);
+	const startFrame = frame(options.getAttachment("start_frame"));
+	const endFrame = frame(options.getAttachment("end_frame"));
+	const loop = options.getBoolean("loop");
+	const enhance = options.getBoolean("enhance");
+	const request = await responder.within(
+		validateGenerate(
+			{
+				prompt: options.getString("prompt", true),
+				...(options.getString("aspect_ratio") && { aspectRatio: options.getString("aspect_ratio") as AspectRatio }),
+				...(loop !== null && { loop }),
+				...(enhance !== null && { enhance }),
+				...(startFrame && { startFrame }),
+				...(endFrame && { endFrame }),
+			},
+			context.readHead,
+		),
+	);
+
+	const job = await context.jobs.create({
+		guildId: interaction.guildId,
+		channelId: interaction.channelId,
+		userId: interaction.user.id,
+		interaction: {
+			id: interaction.id,
+			applicationId: interaction.applicationId,
+			token: interaction.token,
+			createdAt: interaction.createdTimestamp,
+		},
+		attachmentSizeLimit: interaction.attachmentSizeLimit,
+		request,
+	});
+	let messageId: string;
+	try {
+		messageId = await responder.show(pendingView(job));
+	} catch (error) {
+		await context.jobs.abandon(job.id);
+		throw error;
+	}
+	await context.jobs.attachMessage(job.id, messageId);
+	await context.jobs.submit(job.id);
+}
+
+export const luma = {
+	data,
+	async execute(interaction, context) {
+		switch (interaction.options.getSubcommand(true)) {
+			case "generate":
+				return generate(interaction, context);
+			default:
+				return undefined;
+		}
+	},
+} satisfies Command;

@@ -1,0 +1,127 @@
+import { type Client, Events } from "discord.js";
+import type { Dispatcher } from "undici";
+import { commands as defaultCommands } from "../commands/index.js";
+import type { Command } from "./bot/command.js";
+import { createClient } from "./bot/client.js";
+import { DiscordPresenter } from "./bot/presenter.js";
+import { fetchApplicationId, registerCommands } from "./bot/registerCommands.js";
+import { InteractionRouter } from "./bot/router.js";
+import { type Clock, systemClock } from "./clock.js";
+import type { Env } from "./env.js";
+import type { Job } from "./jobs/job.js";
+import { JobService } from "./jobs/jobService.js";
+import { JobStore } from "./jobs/jobStore.js";
+import { Poller } from "./jobs/poller.js";
+import type { Logger } from "./logger.js";
+import { readHead } from "./media/readHead.js";
+import { createProvider } from "./providers/createProvider.js";
+import type { LumaProvider } from "./providers/types.js";
+import { createStore, type Store } from "./store/createStore.js";
+
+const FRAME_READ_TIMEOUT_MS = 8_000;
+
+export interface AppDeps {
+	env: Env;
+	logger: Logger;
+	clock?: Clock;
+	/** undici dispatcher for provider and file downloads (tests point it at fakes). */
+	dispatcher?: Dispatcher;
+	provider?: LumaProvider;
+	commands?: readonly Command[];
+}
+
+export interface App {
+	readonly client: Client;
+	readonly jobs: JobService;
+	readonly poller: Poller;
+	readonly store: Store;
+	start(): Promise<void>;
+	/** Stops taking work, lets in-flight writes finish, then closes Discord and the store. */
+	stop(): Promise<void>;
+}
+
+export function createApp(deps: AppDeps): App {
+	const { env, logger } = deps;
+	const clock = deps.clock ?? systemClock;
+	const commands = deps.commands ?? defaultCommands;
+	const store = createStore(env.STORE_URL, logger);
+	const jobStore = new JobStore({
+		jobs: store.openNamespace<Job>("jobs"),
+		activeIndex: store.openNamespace<number>("jobs-active"),
+		logger,
+	});
+	const meta = store.openNamespace<string>("meta");
+	const provider =
+		deps.provider ??
+		createProvider({
+			name: env.LUMA_PROVIDER,
+			apiKey: env.LUMA_API_KEY,
+			...(env.LUMA_API_BASE && { baseUrl: env.LUMA_API_BASE }),
+			...(deps.dispatcher && { dispatcher: deps.dispatcher }),
+		});
+
+	const client = createClient(env.DISCORD_API_BASE ? { apiBase: `${env.DISCORD_API_BASE}` } : {});
+	client.rest.setToken(env.DISCORD_TOKEN);
+	const presenter = new DiscordPresenter({
+		rest: client.rest,
+		store: jobStore,
+		clock,
+		logger,
+		...(deps.dispatcher && { dispatcher: deps.dispatcher }),
+	});
+	const jobs = new JobService({ store: jobStore, provider, presenter, clock, logger });
+	const poller = new Poller({
+		jobs,
+		provider,
+		clock,
+		logger,
+		options: { intervalMs: env.POLL_INTERVAL_MS, timeoutMs: env.JOB_TIMEOUT_MS },
+	});
+	const router = new InteractionRouter({
+		commands,
+		logger,
+		context: {
+			jobs,
+			logger,
+			readHead: (url, bytes) =>
+				readHead(url, bytes, { timeoutMs: FRAME_READ_TIMEOUT_MS, ...(deps.dispatcher && { dispatcher: deps.dispatcher }) }),
+		},
+	});
+	client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+	client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
+
+	let stopping: Promise<void> | undefined;
+	return {
+		client,
+		jobs,
+		poller,
+		store,
+		async start() {
+			const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+			await client.login(env.DISCORD_TOKEN);
+			await ready;
+			const applicationId = env.DISCORD_APPLICATION_ID ?? client.application?.id ?? (await fetchApplicationId(client.rest));
+			await registerCommands({
+				rest: client.rest,
+				applicationId,
+				...(env.DISCORD_GUILD_ID && { guildId: env.DISCORD_GUILD_ID }),
+				commands: commands.map((command) => command.data),
+				meta,
+				logger,
+			});
+			await jobs.recover();
+			poller.start();
+			logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, provider: provider.name }, "bot ready");
+		},
+		stop() {
+			stopping ??= (async () => {
+				await router.close();
+				await poller.stop();
+				await client.destroy();
+				await store.close();
+				logger.info("bot stopped");
+			})();
+			return stopping;
+		},
+	};
+}

@@ -1,0 +1,113 @@
+import type { REST } from "@discordjs/rest";
+import { type APIMessage, Routes } from "discord.js";
+import type { Dispatcher } from "undici";
+import type { Clock } from "../clock.js";
+import type { Job } from "../jobs/job.js";
+import type { JobStore } from "../jobs/jobStore.js";
+import type { JobPresenter } from "../jobs/presenter.js";
+import type { Logger } from "../logger.js";
+import { downloadUpTo } from "../media/download.js";
+import { Semaphore } from "../util/semaphore.js";
+import { isPermanent, isTokenRefused, isUnknownMessage } from "./discordErrors.js";
+import { asNewMessage, failureView, type MessageView, pendingView, resultView, viewKey } from "./views.js";
+
+/** Interaction tokens live 15 minutes; leave a margin for clocks and slow requests. */
+export const TOKEN_MAX_AGE_MS = 14 * 60_000;
+const DOWNLOAD_TIMEOUT_MS = 120_000;
+
+/**
+ * Shows jobs in Discord without depending on the interaction token: the token's webhook while it
+ * is fresh, then the bot's own edit of the stored channel message, and if that message is gone a
+ * new message that mentions the requester. What was shown is written on the job under its lock,
+ * so each outcome is delivered once even when a pass and a restart race.
+ */
+export class DiscordPresenter implements JobPresenter {
+	readonly #rest: REST;
+	readonly #store: JobStore;
+	readonly #clock: Clock;
+	readonly #logger: Logger;
+	readonly #dispatcher: Dispatcher | undefined;
+	readonly #downloads = new Semaphore(4);
+
+	constructor(deps: { rest: REST; store: JobStore; clock: Clock; logger: Logger; dispatcher?: Dispatcher }) {
+		this.#rest = deps.rest;
+		this.#store = deps.store;
+		this.#clock = deps.clock;
+		this.#logger = deps.logger;
+		this.#dispatcher = deps.dispatcher;
+	}
+
+	async present(jobId: string): Promise<void> {
+		await this.#store.update(jobId, async (job) => {
+			const key = viewKey(job);
+			const terminal = key === "result" || key === "failed";
+			if (job.shown === key && (!terminal || job.deliveredAt !== undefined)) return undefined;
+			if (!terminal && !job.messageId && !job.interaction) return undefined;
+
+			const { view, size } = await this.#render(job, key);
+			let messageId = job.messageId;
+			try {
+				messageId = await this.#write(job, view);
+			} catch (error) {
+				if (!isPermanent(error)) throw error;
+				// Retrying cannot help (the bot lost access, say): record it and stop trying.
+				this.#logger.error({ err: error, jobId, channelId: job.channelId, view: key }, "job outcome could not be shown");
+			}
+			const now = this.#clock();
+			const next: Job = { ...job, shown: key, updatedAt: now, ...(messageId && { messageId }) };
+			if (size !== undefined && next.result) next.result = { ...next.result, size };
+			if (terminal) {
+				next.deliveredAt = now;
+				delete next.interaction;
+			}
+			return next;
+		});
+	}
+
+	async #render(job: Job, key: string): Promise<{ view: MessageView; size?: number }> {
+		if (key === "failed") return { view: failureView(job) };
+		if (key !== "result") return { view: pendingView(job) };
+		const url = job.result!.videoUrl;
+		const data = await this.#downloads
+			.run(() => downloadUpTo(url, job.attachmentSizeLimit, { timeoutMs: DOWNLOAD_TIMEOUT_MS, ...(this.#dispatcher && { dispatcher: this.#dispatcher }) }))
+			.catch((error: unknown) => {
+				// The link still works in Discord, so a failed download only costs the inline upload.
+				this.#logger.warn({ err: error, jobId: job.id }, "video download failed; posting the link");
+				return undefined;
+			});
+		const view = resultView(job, data && { data, filename: `luma-${job.id}.mp4` });
+		return data ? { view, size: data.length } : { view };
+	}
+
+	async #write(job: Job, view: MessageView): Promise<string> {
+		const { files, ...body } = view;
+		const interaction = job.interaction;
+		if (interaction && this.#clock() - interaction.createdAt < TOKEN_MAX_AGE_MS) {
+			try {
+				const message = (await this.#rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token, "@original"), {
+					auth: false,
+					body,
+					...(files && { files }),
+				})) as APIMessage;
+				return message.id;
+			} catch (error) {
+				if (!isTokenRefused(error)) throw error;
+			}
+		}
+		if (job.messageId) {
+			try {
+				await this.#rest.patch(Routes.channelMessage(job.channelId, job.messageId), { body, ...(files && { files }) });
+				return job.messageId;
+			} catch (error) {
+				if (!isUnknownMessage(error)) throw error;
+			}
+		}
+		// The nonce makes Discord answer a repeated post with the first message instead of a copy.
+		const message = (await this.#rest.post(Routes.channelMessages(job.channelId), {
+			body: { ...asNewMessage(body, job.userId), nonce: `${job.id}${viewKey(job).slice(0, 3)}`.slice(0, 25), enforce_nonce: true },
+			...(files && { files }),
+		})) as APIMessage;
+		this.#logger.info({ jobId: job.id, messageId: message.id }, "posted a new message for a job");
+		return message.id;
+	}
+}

@@ -1,0 +1,79 @@
+import type { Interaction, RepliableInteraction } from "discord.js";
+import { UserError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import type { BotContext, Command } from "./command.js";
+import { replyPrivately } from "./responder.js";
+
+export const GENERIC_ERROR = "Something went wrong on our side. It has been logged; please try again in a moment.";
+export const SHUTTING_DOWN = "The bot is restarting. Please try again in a minute.";
+
+/**
+ * The one entry for interactions and the one error boundary: a `UserError` is answered with its
+ * text, anything else is logged with context and answered with a generic sentence.
+ */
+export class InteractionRouter {
+	readonly #commands: Map<string, Command>;
+	readonly #context: BotContext;
+	readonly #logger: Logger;
+	readonly #inFlight = new Set<Promise<void>>();
+	#closing = false;
+
+	constructor(deps: { commands: readonly Command[]; context: BotContext; logger: Logger }) {
+		this.#commands = new Map(deps.commands.map((command) => [command.data.name, command]));
+		this.#context = deps.context;
+		this.#logger = deps.logger;
+	}
+
+	handle(interaction: Interaction): Promise<void> {
+		const task = this.#route(interaction).finally(() => this.#inFlight.delete(task));
+		this.#inFlight.add(task);
+		return task;
+	}
+
+	/** Refuses new interactions and waits for the ones being handled. */
+	async close(): Promise<void> {
+		this.#closing = true;
+		await Promise.allSettled([...this.#inFlight]);
+	}
+
+	async #route(interaction: Interaction): Promise<void> {
+		const context = {
+			interactionId: interaction.id,
+			userId: interaction.user.id,
+			guildId: interaction.guildId,
+			command: "commandName" in interaction ? interaction.commandName : undefined,
+		};
+		try {
+			if (interaction.isAutocomplete()) {
+				const command = this.#commands.get(interaction.commandName);
+				if (this.#closing || !command?.autocomplete) await interaction.respond([]);
+				else await command.autocomplete(interaction, this.#context);
+				return;
+			}
+			if (!interaction.isRepliable()) return;
+			if (this.#closing) {
+				await replyPrivately(interaction, SHUTTING_DOWN);
+				return;
+			}
+			if (interaction.isChatInputCommand()) {
+				const command = this.#commands.get(interaction.commandName);
+				if (!command) throw new UserError("This command is not available any more. Discord may still be updating the command list.");
+				this.#logger.debug(context, "command received");
+				await command.execute(interaction, this.#context);
+			}
+		} catch (error) {
+			await this.#answerError(interaction, error, context);
+		}
+	}
+
+	async #answerError(interaction: Interaction, error: unknown, context: Record<string, unknown>): Promise<void> {
+		if (!(error instanceof UserError)) this.#logger.error({ ...context, err: error }, "interaction failed");
+		if (!interaction.isRepliable()) return;
+		const text = error instanceof UserError ? error.message : GENERIC_ERROR;
+		try {
+			await replyPrivately(interaction as RepliableInteraction, text);
+		} catch (replyError) {
+			this.#logger.warn({ ...context, err: replyError }, "could not tell the user about an error");
+		}
+	}
+}

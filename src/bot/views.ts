@@ -1,0 +1,123 @@
+import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builders";
+import type { RawFile } from "@discordjs/rest";
+import {
+	type APIActionRowComponent,
+	type APIAllowedMentions,
+	type APIComponentInMessageActionRow,
+	type APIEmbed,
+	ButtonStyle,
+} from "discord.js";
+import type { Job } from "../jobs/job.js";
+import { formatDuration, truncate, unixSeconds } from "./text.js";
+
+export const COLORS = { pending: 0x5865f2, success: 0x57f287, failure: 0xed4245 } as const;
+
+/** What a message shows; the same shape goes to interaction replies and REST edits. */
+export interface MessageView {
+	content: string;
+	embeds: APIEmbed[];
+	components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+	allowed_mentions: APIAllowedMentions;
+	attachments?: { id: number; filename: string }[];
+	files?: RawFile[];
+}
+
+/** Names what a job should currently look like, so a view is written once per change. */
+export function viewKey(job: Job): string {
+	if (job.state === "succeeded") return "result";
+	if (job.state === "failed") return "failed";
+	if (job.state === "submitted") return `pending:${job.progress ?? "queued"}`;
+	return "pending:submitting";
+}
+
+const STATE_LINES: Record<string, string> = {
+	"pending:submitting": "📨 Sending to the provider",
+	"pending:queued": "⏳ Queued at the provider",
+	"pending:running": "🎬 Generating",
+};
+
+function optionsLine(request: Job["request"]): string {
+	const parts: string[] = [request.aspectRatio ?? "16:9"];
+	if (request.loop) parts.push("loop");
+	if (request.enhance === true) parts.push("prompt enhancement on");
+	if (request.enhance === false) parts.push("prompt enhancement off");
+	return parts.join(" · ");
+}
+
+function frameEmbeds(request: Job["request"]): APIEmbed[] {
+	const frames: [string, Job["request"]["startFrame"]][] = [
+		["Start frame", request.startFrame],
+		["End frame", request.endFrame],
+	];
+	return frames.flatMap(([title, frame]) =>
+		frame ? [new EmbedBuilder().setColor(COLORS.pending).setTitle(title).setThumbnail(frame.url).toJSON()] : [],
+	);
+}
+
+const quiet: APIAllowedMentions = { parse: [] };
+
+export function pendingView(job: Job): MessageView {
+	const embed = new EmbedBuilder()
+		.setColor(COLORS.pending)
+		.setTitle("Making your video")
+		.setDescription(truncate(job.request.prompt, 4000))
+		.addFields(
+			{ name: "Requested by", value: `<@${job.userId}>`, inline: true },
+			{ name: "State", value: STATE_LINES[viewKey(job)] ?? STATE_LINES["pending:submitting"]!, inline: true },
+			{ name: "Started", value: `<t:${unixSeconds(job.createdAt)}:R>`, inline: true },
+			{ name: "Options", value: optionsLine(job.request), inline: false },
+		)
+		.setFooter({ text: `Job ${job.id}` });
+	return { content: "", embeds: [embed.toJSON(), ...frameEmbeds(job.request)], components: [], allowed_mentions: quiet };
+}
+
+/** `video` is the file to upload when it fits the channel's limit; otherwise the link is posted. */
+export function resultView(job: Job, video?: { data: Buffer; filename: string }): MessageView {
+	const result = job.result!;
+	const embed = new EmbedBuilder()
+		.setColor(COLORS.success)
+		.setTitle("Video ready")
+		.setDescription(truncate(job.request.prompt, 4000))
+		.addFields({ name: "Requested by", value: `<@${job.userId}>`, inline: true });
+	if (result.width && result.height) embed.addFields({ name: "Resolution", value: `${result.width}×${result.height}`, inline: true });
+	embed.addFields({ name: "Made in", value: formatDuration((job.finishedAt ?? job.updatedAt) - job.createdAt), inline: true });
+	if (result.videoId) embed.addFields({ name: "Video ID", value: `\`${result.videoId}\``, inline: false });
+	if (result.thumbnailUrl) embed.setThumbnail(result.thumbnailUrl);
+	embed.setFooter({ text: `Job ${job.id} · ${optionsLine(job.request)}` });
+
+	const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
+		new ButtonBuilder().setStyle(ButtonStyle.Link).setLabel("Open video").setURL(result.videoUrl),
+	);
+	const view: MessageView = {
+		// Discord plays an .mp4 link inline too, so a file too big to upload still shows as video.
+		content: video ? "" : result.videoUrl,
+		embeds: [embed.toJSON()],
+		components: [buttons.toJSON()],
+		allowed_mentions: quiet,
+		attachments: [],
+	};
+	if (video) {
+		view.attachments = [{ id: 0, filename: video.filename }];
+		view.files = [{ name: video.filename, data: video.data, contentType: "video/mp4" }];
+	}
+	return view;
+}
+
+export function failureView(job: Job): MessageView {
+	const embed = new EmbedBuilder()
+		.setColor(COLORS.failure)
+		.setTitle("Video failed")
+		.setDescription(job.error?.message ?? "The video could not be made.")
+		.addFields(
+			{ name: "Prompt", value: truncate(job.request.prompt, 1024), inline: false },
+			{ name: "Requested by", value: `<@${job.userId}>`, inline: true },
+		)
+		.setFooter({ text: `Job ${job.id}` });
+	return { content: "", embeds: [embed.toJSON()], components: [], allowed_mentions: quiet };
+}
+
+/** A new message has to say whom it is for, since it is no longer a reply to their command. */
+export function asNewMessage(view: MessageView, userId: string): MessageView {
+	const content = [`<@${userId}>`, view.content].filter(Boolean).join(" ");
+	return { ...view, content, allowed_mentions: { parse: [], users: [userId] } };
+}

@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { IMPLEMENTED_PROVIDERS, PROVIDER_NAMES } from "./providers/names.js";
+
+const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)");
+const optionalString = (schema: z.ZodType<string>) =>
+	z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const httpUrl = z
+	.string()
+	.url("must be a URL such as https://example.com")
+	.refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://")
+	.transform((value) => value.replace(/\/+$/, ""));
+
+export const envSchema = z.object({
+	DISCORD_TOKEN: z.string({ error: "is required" }).min(1, "is required"),
+	DISCORD_APPLICATION_ID: optionalString(snowflake),
+	DISCORD_API_BASE: optionalString(httpUrl.refine((v) => !/\/v\d+$/.test(v), "must not end with a version such as /v10")),
+	DISCORD_GUILD_ID: optionalString(snowflake),
+
+	LUMA_PROVIDER: z
+		.enum(PROVIDER_NAMES, { error: `must be one of ${PROVIDER_NAMES.join(", ")}` })
+		.default("acedatacloud")
+		.superRefine((name, context) => {
+			if (!IMPLEMENTED_PROVIDERS.includes(name)) {
+				context.addIssue({ code: "custom", message: `${name} is not supported yet; use ${IMPLEMENTED_PROVIDERS.join(", ")}` });
+			}
+		}),
+	LUMA_API_KEY: z.string({ error: "is required" }).min(1, "is required"),
+	LUMA_API_BASE: optionalString(httpUrl),
+
+	STORE_URL: z
+		.string()
+		.default("sqlite://data/luma.sqlite")
+		.refine((v) => /^(sqlite:\/\/.+|memory:\/\/)$/.test(v), "must be sqlite://<path> (or memory:// for a throwaway store)"),
+
+	POLL_INTERVAL_MS: z.coerce
+		.number({ error: "must be a number" })
+		.int("must be a whole number")
+		.min(200, "must be at least 200")
+		.default(10_000),
+	JOB_TIMEOUT_MS: z.coerce
+		.number({ error: "must be a number" })
+		.int("must be a whole number")
+		.min(1_000, "must be at least 1000")
+		.default(1_200_000),
+
+	LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** A configuration problem, worded as one line that names the variable and the rule. */
+export class ConfigError extends Error {
+	override readonly name = "ConfigError";
+}
+
+/** Parses the given variables (normally `process.env`); throws `ConfigError` on the first bad one. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+	const result = envSchema.safeParse(source);
+	if (result.success) return result.data;
+	const issue = result.error.issues[0];
+	const name = issue?.path.join(".") ?? "configuration";
+	throw new ConfigError(`${name} ${issue?.message ?? "is invalid"}`);
+}
+
+/**
+ * Reads `.env` into the environment when the file exists. Variables already set win, and a
+ * missing file is not an error, so the same command works with or without one.
+ */
+export function loadEnvFile(path = ".env"): void {
+	try {
+		process.loadEnvFile(path);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+	}
+}
+
+/** The subset command registration needs: no provider key required. */
+export function parseDiscordEnv(source: Record<string, string | undefined>) {
+	const schema = envSchema.pick({
+		DISCORD_TOKEN: true,
+		DISCORD_APPLICATION_ID: true,
+		DISCORD_API_BASE: true,
+		DISCORD_GUILD_ID: true,
+		STORE_URL: true,
+		LOG_LEVEL: true,
+	});
+	const result = schema.safeParse(source);
+	if (result.success) return result.data;
+	const issue = result.error.issues[0];
+	throw new ConfigError(`${issue?.path.join(".") ?? "configuration"} ${issue?.message ?? "is invalid"}`);
+}
+
+export function readEnv(): Env {
+	return parseEnv(process.env);
+}

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { ASPECT_RATIOS } from "../providers/types.js";
+import { PROVIDER_NAMES } from "../providers/names.js";
+
+/**
+ * `queued`: written, not yet sent. `submitting`: the provider call may have happened, so a
+ * restart must not send it again. `submitted`: the task id is saved and the poller tracks it.
+ */
+export const JOB_STATES = ["queued", "submitting", "submitted", "succeeded", "failed"] as const;
+export type JobState = (typeof JOB_STATES)[number];
+export const TERMINAL_STATES: readonly JobState[] = ["succeeded", "failed"];
+
+const frameSchema = z.object({
+	url: z.string(),
+	filename: z.string(),
+	contentType: z.string().optional(),
+	size: z.number(),
+});
+export type Frame = z.infer<typeof frameSchema>;
+
+export const jobSchema = z.object({
+	id: z.string(),
+	kind: z.literal("generate"),
+	guildId: z.string().nullable(),
+	channelId: z.string(),
+	messageId: z.string().optional(),
+	userId: z.string(),
+	/** Kept only until delivery; the bot's own channel endpoints work without it. */
+	interaction: z
+		.object({ id: z.string(), applicationId: z.string(), token: z.string(), createdAt: z.number() })
+		.optional(),
+	attachmentSizeLimit: z.number(),
+	request: z.object({
+		prompt: z.string(),
+		aspectRatio: z.enum(ASPECT_RATIOS).optional(),
+		loop: z.boolean().optional(),
+		enhance: z.boolean().optional(),
+		startFrame: frameSchema.optional(),
+		endFrame: frameSchema.optional(),
+	}),
+	provider: z.enum(PROVIDER_NAMES),
+	taskId: z.string().optional(),
+	state: z.enum(JOB_STATES),
+	/** What the provider last said about a submitted task, shown on the pending embed. */
+	progress: z.enum(["queued", "running"]).optional(),
+	attempts: z.number(),
+	createdAt: z.number(),
+	updatedAt: z.number(),
+	submittedAt: z.number().optional(),
+	finishedAt: z.number().optional(),
+	result: z
+		.object({
+			videoId: z.string().optional(),
+			videoUrl: z.string(),
+			thumbnailUrl: z.string().optional(),
+			width: z.number().optional(),
+			height: z.number().optional(),
+			size: z.number().optional(),
+		})
+		.optional(),
+	error: z.object({ code: z.string(), message: z.string() }).optional(),
+	/** The last view written to Discord, so a restart neither repeats nor skips an update. */
+	shown: z.string().optional(),
+	deliveredAt: z.number().optional(),
+});
+
+export type Job = z.infer<typeof jobSchema>;
+export type JobResult = NonNullable<Job["result"]>;
+
+export function isTerminal(job: Pick<Job, "state">): boolean {
+	return TERMINAL_STATES.includes(job.state);
+}
+
+const ALLOWED: Record<JobState, readonly JobState[]> = {
+	queued: ["submitting", "failed"],
+	submitting: ["submitted", "failed"],
+	submitted: ["succeeded", "failed"],
+	succeeded: [],
+	failed: [],
+};
+
+export class InvalidTransitionError extends Error {
+	override readonly name = "InvalidTransitionError";
+}
+
+/** Returns the job in its next state; refuses moves the lifecycle does not allow. */
+export function transition(job: Job, state: JobState, now: number, patch: Partial<Job> = {}): Job {
+	if (!ALLOWED[job.state].includes(state)) {
+		throw new InvalidTransitionError(`job ${job.id} cannot go from ${job.state} to ${state}`);
+	}
+	const next: Job = { ...job, ...patch, state, updatedAt: now };
+	if (state === "submitted") next.submittedAt = now;
+	if (TERMINAL_STATES.includes(state)) next.finishedAt = now;
+	return next;
+}
+
+/** Short, sortable, unique enough for one bot; also fits Discord's 25-character nonce. */
+export function newJobId(now: number): string {
+	return `${now.toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+}

@@ -1,0 +1,244 @@
+import type { Clock } from "../clock.js";
+import { ProviderError, UserError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import type { LumaProvider, TaskStatus } from "../providers/types.js";
+import { FAILURE } from "./failureMessages.js";
+import { type Job, newJobId, transition } from "./job.js";
+import type { JobStore } from "./jobStore.js";
+import type { JobPresenter } from "./presenter.js";
+
+export interface NewJob {
+	guildId: string | null;
+	channelId: string;
+	userId: string;
+	interaction?: Job["interaction"];
+	attachmentSizeLimit: number;
+	request: Job["request"];
+}
+
+/** A 429 on submit means the task was not created, so that one answer may be retried. */
+const SUBMIT_RATE_LIMIT_RETRIES = 3;
+
+/** Answers that mean the provider account itself is unusable until an admin acts. */
+const ACCOUNT_PROBLEMS = new Set(["invalid_token", "token_expired", "disabled", "used_up"]);
+/** How long such an answer turns new requests away before the provider is tried again. */
+export const ACCOUNT_PROBLEM_HOLD_MS = 5 * 60_000;
+
+/** Runs a request through its life: queued -> submitting -> submitted -> succeeded | failed. */
+export class JobService {
+	readonly #store: JobStore;
+	readonly #provider: LumaProvider;
+	readonly #presenter: JobPresenter;
+	readonly #clock: Clock;
+	readonly #logger: Logger;
+	readonly #sleep: (ms: number) => Promise<void>;
+	#accountProblem: { message: string; until: number } | undefined;
+
+	constructor(deps: {
+		store: JobStore;
+		provider: LumaProvider;
+		presenter: JobPresenter;
+		clock: Clock;
+		logger: Logger;
+		sleep?: (ms: number) => Promise<void>;
+	}) {
+		this.#store = deps.store;
+		this.#provider = deps.provider;
+		this.#presenter = deps.presenter;
+		this.#clock = deps.clock;
+		this.#logger = deps.logger;
+		this.#sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+	}
+
+	get providerName(): string {
+		return this.#provider.name;
+	}
+
+	/**
+	 * Refuses up front while the provider is known to refuse the bot's account (bad key, no
+	 * credits), so nobody waits for a video that cannot be made.
+	 */
+	assertAvailable(): void {
+		const problem = this.#accountProblem;
+		if (problem && this.#clock() < problem.until) throw new UserError(`The video provider is not available: ${problem.message}`);
+	}
+
+	async create(input: NewJob): Promise<Job> {
+		const now = this.#clock();
+		const job: Job = {
+			id: newJobId(now),
+			kind: "generate",
+			...input,
+			provider: this.#provider.name,
+			state: "queued",
+			attempts: 0,
+			createdAt: now,
+			updatedAt: now,
+		};
+		return this.#store.create(job);
+	}
+
+	/** Remembers the pending message, so delivery can edit it without the interaction token. */
+	async attachMessage(jobId: string, messageId: string): Promise<void> {
+		await this.#store.update(jobId, (job) => ({ ...job, messageId, shown: job.shown ?? "pending:submitting" }));
+	}
+
+	/** The pending message could not be posted: nothing was sent, so the job just ends quietly. */
+	async abandon(jobId: string): Promise<void> {
+		const now = this.#clock();
+		await this.#store.update(jobId, (job) =>
+			transition(job, "failed", now, {
+				error: { code: "not_started", message: FAILURE.interruptedBeforeStart },
+				deliveredAt: now,
+				interaction: undefined,
+			}),
+		);
+	}
+
+	/** Sends a queued job to the provider exactly once. */
+	async submit(jobId: string): Promise<void> {
+		const claimed = await this.#store.update(jobId, (job) =>
+			job.state === "queued" ? transition(job, "submitting", this.#clock(), { attempts: job.attempts + 1 }) : undefined,
+		);
+		if (claimed?.state !== "submitting") return;
+
+		let outcome: { taskId: string } | { error: { code: string; message: string } };
+		try {
+			outcome = await this.#submitWithRateLimitRetry(claimed);
+		} catch (error) {
+			this.#logger.error({ err: error, jobId }, "submitting a job failed");
+			if (error instanceof ProviderError && ACCOUNT_PROBLEMS.has(error.code)) {
+				this.#accountProblem = { message: error.userMessage, until: this.#clock() + ACCOUNT_PROBLEM_HOLD_MS };
+			}
+			outcome =
+				error instanceof ProviderError
+					? { error: { code: error.code, message: error.userMessage } }
+					: { error: { code: "internal", message: FAILURE.internal } };
+		}
+
+		const now = this.#clock();
+		await this.#store.update(jobId, (job) =>
+			"taskId" in outcome
+				? transition(job, "submitted", now, { taskId: outcome.taskId, progress: "queued" })
+				: transition(job, "failed", now, { error: outcome.error }),
+		);
+		this.#logger.info({ jobId, ...("taskId" in outcome ? { taskId: outcome.taskId } : { error: outcome.error.code }) }, "job submitted");
+		await this.present(jobId);
+	}
+
+	async #submitWithRateLimitRetry(job: Job): Promise<{ taskId: string }> {
+		const { prompt, aspectRatio, loop, enhance, startFrame, endFrame } = job.request;
+		const request = {
+			prompt,
+			...(aspectRatio !== undefined && { aspectRatio }),
+			...(loop !== undefined && { loop }),
+			...(enhance !== undefined && { enhance }),
+			...(startFrame && { startImageUrl: startFrame.url }),
+			...(endFrame && { endImageUrl: endFrame.url }),
+		};
+		for (let attempt = 0; ; attempt++) {
+			try {
+				return await this.#provider.submit(request);
+			} catch (error) {
+				const rateLimited = error instanceof ProviderError && error.code === "too_many_requests";
+				if (!rateLimited || attempt >= SUBMIT_RATE_LIMIT_RETRIES) throw error;
+				await this.#sleep(1000 * 2 ** attempt * (0.5 + Math.random()));
+			}
+		}
+	}
+
+	/** Applies what the provider said about a submitted task. */
+	async applyStatus(jobId: string, status: TaskStatus): Promise<void> {
+		const now = this.#clock();
+		let changed = false;
+		const updated = await this.#store.update(jobId, (job) => {
+			if (job.state !== "submitted") return undefined;
+			changed = true;
+			if (status.state === "succeeded") {
+				if (!status.videoUrl) {
+					return transition(job, "failed", now, { error: { code: "no_output", message: FAILURE.noOutput } });
+				}
+				return transition(job, "succeeded", now, {
+					result: {
+						videoUrl: status.videoUrl,
+						...(status.videoId && { videoId: status.videoId }),
+						...(status.thumbnailUrl && { thumbnailUrl: status.thumbnailUrl }),
+						...(status.width && { width: status.width }),
+						...(status.height && { height: status.height }),
+					},
+				});
+			}
+			if (status.state === "failed") {
+				const failure = status.failure ?? { code: "failed", userMessage: "The provider could not make this video. Try again." };
+				return transition(job, "failed", now, { error: { code: failure.code, message: failure.userMessage } });
+			}
+			if (job.progress === status.state) {
+				changed = false;
+				return undefined;
+			}
+			return { ...job, progress: status.state, updatedAt: now };
+		});
+		if (updated && changed) {
+			if (updated.state !== "submitted") this.#logger.info({ jobId, state: updated.state, code: updated.error?.code }, "job finished");
+			await this.present(jobId);
+		}
+	}
+
+	/** Fails a submitted job that has waited longer than `timeoutMs`. */
+	async expire(jobId: string, timeoutMs: number): Promise<void> {
+		const now = this.#clock();
+		const updated = await this.#store.update(jobId, (job) =>
+			job.state === "submitted"
+				? transition(job, "failed", now, { error: { code: "timeout", message: FAILURE.timeout(Math.round(timeoutMs / 60_000)) } })
+				: undefined,
+		);
+		if (updated?.state === "failed") {
+			this.#logger.warn({ jobId, taskId: updated.taskId }, "job timed out");
+			await this.present(jobId);
+		}
+	}
+
+	/**
+	 * Picks up after a restart: queued jobs are sent (they never were), a job caught while being
+	 * sent is failed honestly rather than sent twice, and undelivered outcomes are shown.
+	 */
+	async recover(): Promise<void> {
+		const jobs = await this.#store.load();
+		const now = this.#clock();
+		for (const job of jobs) {
+			if (job.state === "queued" && job.messageId === undefined) {
+				// The pending message was never confirmed, so the requester may have seen the
+				// command fail: starting it now could charge for a video nobody expects.
+				await this.#store.update(job.id, (current) =>
+					transition(current, "failed", now, { error: { code: "interrupted", message: FAILURE.interruptedBeforeStart } }),
+				);
+			}
+			if (job.state === "submitting") {
+				await this.#store.update(job.id, (current) =>
+					transition(current, "failed", now, {
+						error: { code: "interrupted", message: FAILURE.interruptedWhileSubmitting },
+					}),
+				);
+				this.#logger.warn({ jobId: job.id }, "job interrupted while submitting; not resent");
+			}
+		}
+		this.#logger.info({ jobs: jobs.length }, "jobs recovered");
+		for (const job of this.#store.active()) {
+			if (job.state === "queued") await this.submit(job.id);
+			else await this.present(job.id);
+		}
+	}
+
+	/** Shows the job's state; a failure here is retried by the poller's next pass. */
+	async present(jobId: string): Promise<void> {
+		try {
+			await this.#presenter.present(jobId);
+		} catch (error) {
+			this.#logger.warn({ err: error, jobId }, "showing a job failed; will retry");
+		}
+	}
+
+	active(): Job[] {
+		return this.#store.active();
+	}
+}

@@ -1,0 +1,90 @@
+import type Keyv from "keyv";
+import type { Logger } from "../logger.js";
+import { KeyedMutex } from "../util/keyedMutex.js";
+import { isTerminal, type Job, jobSchema } from "./job.js";
+
+/** A job still needs the bot's attention until it has finished and its outcome is shown. */
+export function needsAttention(job: Job): boolean {
+	return !isTerminal(job) || job.deliveredAt === undefined;
+}
+
+/**
+ * Job records in their own namespace, plus an index namespace of the jobs that still need
+ * attention, so a start reads those few instead of every job ever made. Active jobs are also
+ * cached in memory (write-through) so the poller's tick costs no store reads.
+ */
+export class JobStore {
+	readonly #jobs: Keyv<Job>;
+	readonly #activeIndex: Keyv<number>;
+	readonly #logger: Logger;
+	readonly #active = new Map<string, Job>();
+	readonly #mutex = new KeyedMutex();
+
+	constructor(deps: { jobs: Keyv<Job>; activeIndex: Keyv<number>; logger: Logger }) {
+		this.#jobs = deps.jobs;
+		this.#activeIndex = deps.activeIndex;
+		this.#logger = deps.logger;
+	}
+
+	/** Reads the active index into memory; call once at start. */
+	async load(): Promise<Job[]> {
+		this.#active.clear();
+		if (!this.#activeIndex.iterator) throw new Error("the store cannot list keys");
+		const ids: string[] = [];
+		for await (const [id] of this.#activeIndex.iterator(undefined)) ids.push(String(id));
+		for (const id of ids) {
+			const job = await this.get(id);
+			if (job && needsAttention(job)) this.#active.set(job.id, job);
+			else await this.#activeIndex.delete(id);
+		}
+		return [...this.#active.values()];
+	}
+
+	active(): Job[] {
+		return [...this.#active.values()];
+	}
+
+	async get(id: string): Promise<Job | undefined> {
+		const cached = this.#active.get(id);
+		if (cached) return cached;
+		const raw = await this.#jobs.get(id);
+		if (raw === undefined) return undefined;
+		const parsed = jobSchema.safeParse(raw);
+		if (!parsed.success) {
+			this.#logger.error({ jobId: id, issues: parsed.error.issues.slice(0, 3) }, "unreadable job record");
+			return undefined;
+		}
+		return parsed.data;
+	}
+
+	async create(job: Job): Promise<Job> {
+		return this.#mutex.run(job.id, () => this.#write(job));
+	}
+
+	/**
+	 * Applies `change` to the current record under the job's lock and saves the result.
+	 * Returning `undefined` from `change` leaves the record as it is. `change` may be slow (a
+	 * Discord call), but must not update the same job itself: that would wait on its own lock.
+	 */
+	async update(id: string, change: (job: Job) => Job | undefined | Promise<Job | undefined>): Promise<Job | undefined> {
+		return this.#mutex.run(id, async () => {
+			const current = await this.get(id);
+			if (!current) return undefined;
+			const next = await change(current);
+			if (!next || next === current) return current;
+			return this.#write(next);
+		});
+	}
+
+	async #write(job: Job): Promise<Job> {
+		await this.#jobs.set(job.id, job);
+		if (needsAttention(job)) {
+			if (!this.#active.has(job.id)) await this.#activeIndex.set(job.id, job.createdAt);
+			this.#active.set(job.id, job);
+		} else {
+			this.#active.delete(job.id);
+			await this.#activeIndex.delete(job.id);
+		}
+		return job;
+	}
+}

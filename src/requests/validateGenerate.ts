@@ -1,0 +1,82 @@
+import { UserError } from "../errors.js";
+import type { Frame, Job } from "../jobs/job.js";
+import { detectImageType, IMAGE_SNIFF_BYTES } from "../media/imageType.js";
+import type { AspectRatio } from "../providers/types.js";
+
+export const MAX_PROMPT_LENGTH = 2000;
+export const MAX_FRAME_BYTES = 10 * 1024 * 1024;
+
+export interface FrameInput {
+	url: string;
+	filename: string;
+	contentType?: string | null;
+	size: number;
+}
+
+export interface GenerateInput {
+	prompt: string;
+	aspectRatio?: AspectRatio;
+	loop?: boolean;
+	enhance?: boolean;
+	startFrame?: FrameInput;
+	endFrame?: FrameInput;
+}
+
+/** Reads the first bytes of a file; injected so tests and the bot choose how. */
+export type ReadHead = (url: string, bytes: number) => Promise<Uint8Array>;
+
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+export function checkPrompt(raw: string): string {
+	const prompt = raw.trim();
+	if (prompt.length === 0) {
+		throw new UserError("Your prompt is empty. Describe the video you want, for example: *a paper boat drifting down a rainy street*.");
+	}
+	if (prompt.length > MAX_PROMPT_LENGTH) {
+		throw new UserError(
+			`Your prompt is ${prompt.length} characters; the limit is ${MAX_PROMPT_LENGTH}. Shorten it and try again.`,
+		);
+	}
+	return prompt;
+}
+
+async function checkFrame(label: string, frame: FrameInput, readHead: ReadHead): Promise<Frame> {
+	if (frame.size > MAX_FRAME_BYTES) {
+		throw new UserError(
+			`The ${label} is ${megabytes(frame.size)}; frames can be at most ${megabytes(MAX_FRAME_BYTES)}. Attach a smaller image.`,
+		);
+	}
+	let head: Uint8Array;
+	try {
+		head = await readHead(frame.url, IMAGE_SNIFF_BYTES);
+	} catch {
+		throw new UserError(`The ${label} could not be read from Discord. Attach it again and retry.`);
+	}
+	// The file's own bytes decide: a renamed file or a wrong Content-Type does not get through.
+	if (!detectImageType(head)) {
+		throw new UserError(`The ${label} (${frame.filename}) is not a PNG, JPEG or WebP image. Attach an image in one of those formats.`);
+	}
+	return {
+		url: frame.url,
+		filename: frame.filename,
+		size: frame.size,
+		...(frame.contentType ? { contentType: frame.contentType } : {}),
+	};
+}
+
+/** Checks a `/luma generate` request; throws a `UserError` naming the rule it breaks. */
+export async function validateGenerate(input: GenerateInput, readHead: ReadHead): Promise<Job["request"]> {
+	const prompt = checkPrompt(input.prompt);
+	const [startFrame, endFrame] = await Promise.all([
+		input.startFrame && checkFrame("start frame", input.startFrame, readHead),
+		input.endFrame && checkFrame("end frame", input.endFrame, readHead),
+	]);
+	return {
+		prompt,
+		...(input.aspectRatio !== undefined && { aspectRatio: input.aspectRatio }),
+		...(input.loop !== undefined && { loop: input.loop }),
+		...(input.enhance !== undefined && { enhance: input.enhance }),
+		...(startFrame && { startFrame }),
+		...(endFrame && { endFrame }),
+	};
+}
