@@ -1,8 +1,8 @@
 import { type Client, Events } from "discord.js";
 import type { Dispatcher } from "undici";
 import { commands as defaultCommands } from "../commands/index.js";
-import type { Command } from "./bot/command.js";
 import { createClient } from "./bot/client.js";
+import type { Command } from "./bot/command.js";
 import { DiscordPresenter } from "./bot/presenter.js";
 import { fetchApplicationId, registerCommands } from "./bot/registerCommands.js";
 import { InteractionRouter } from "./bot/router.js";
@@ -84,7 +84,10 @@ export function createApp(deps: AppDeps): App {
 			jobs,
 			logger,
 			readHead: (url, bytes) =>
-				readHead(url, bytes, { timeoutMs: FRAME_READ_TIMEOUT_MS, ...(deps.dispatcher && { dispatcher: deps.dispatcher }) }),
+				readHead(url, bytes, {
+					timeoutMs: FRAME_READ_TIMEOUT_MS,
+					...(deps.dispatcher && { dispatcher: deps.dispatcher }),
+				}),
 		},
 	});
 	client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
@@ -97,10 +100,14 @@ export function createApp(deps: AppDeps): App {
 		poller,
 		store,
 		async start() {
+			// Recover before logging in: a job of this run must never be mistaken for an orphan of
+			// the last one. REST works with the token alone, so outcomes can be shown already.
+			await jobs.recover();
 			const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
 			await client.login(env.DISCORD_TOKEN);
 			await ready;
-			const applicationId = env.DISCORD_APPLICATION_ID ?? client.application?.id ?? (await fetchApplicationId(client.rest));
+			const applicationId =
+				env.DISCORD_APPLICATION_ID ?? client.application?.id ?? (await fetchApplicationId(client.rest));
 			await registerCommands({
 				rest: client.rest,
 				applicationId,
@@ -109,9 +116,11 @@ export function createApp(deps: AppDeps): App {
 				meta,
 				logger,
 			});
-			await jobs.recover();
 			poller.start();
-			logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, provider: provider.name }, "bot ready");
+			logger.info(
+				{ user: client.user?.tag, guilds: client.guilds.cache.size, provider: provider.name },
+				"bot ready",
+			);
 		},
 		stop() {
 			stopping ??= (async () => {
