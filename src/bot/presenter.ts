@@ -47,11 +47,14 @@ export class DiscordPresenter implements JobPresenter {
 			const { view, size } = await this.#render(job, key);
 			let messageId = job.messageId;
 			try {
-				messageId = await this.#write(job, view);
+				messageId = await this.#write(job, view, terminal);
 			} catch (error) {
 				if (!isPermanent(error)) throw error;
 				// Retrying cannot help (the bot lost access, say): record it and stop trying.
-				this.#logger.error({ err: error, jobId, channelId: job.channelId, view: key }, "job outcome could not be shown");
+				this.#logger.error(
+					{ err: error, jobId, channelId: job.channelId, view: key },
+					"job outcome could not be shown",
+				);
 			}
 			const now = this.#clock();
 			const next: Job = { ...job, shown: key, updatedAt: now, ...(messageId && { messageId }) };
@@ -69,7 +72,12 @@ export class DiscordPresenter implements JobPresenter {
 		if (key !== "result") return { view: pendingView(job) };
 		const url = job.result!.videoUrl;
 		const data = await this.#downloads
-			.run(() => downloadUpTo(url, job.attachmentSizeLimit, { timeoutMs: DOWNLOAD_TIMEOUT_MS, ...(this.#dispatcher && { dispatcher: this.#dispatcher }) }))
+			.run(() =>
+				downloadUpTo(url, job.attachmentSizeLimit, {
+					timeoutMs: DOWNLOAD_TIMEOUT_MS,
+					...(this.#dispatcher && { dispatcher: this.#dispatcher }),
+				}),
+			)
 			.catch((error: unknown) => {
 				// The link still works in Discord, so a failed download only costs the inline upload.
 				this.#logger.warn({ err: error, jobId: job.id }, "video download failed; posting the link");
@@ -79,16 +87,20 @@ export class DiscordPresenter implements JobPresenter {
 		return data ? { view, size: data.length } : { view };
 	}
 
-	async #write(job: Job, view: MessageView): Promise<string> {
+	/** Returns the id of the message written; `undefined` when a progress update had nowhere to go. */
+	async #write(job: Job, view: MessageView, terminal: boolean): Promise<string | undefined> {
 		const { files, ...body } = view;
 		const interaction = job.interaction;
 		if (interaction && this.#clock() - interaction.createdAt < TOKEN_MAX_AGE_MS) {
 			try {
-				const message = (await this.#rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token, "@original"), {
-					auth: false,
-					body,
-					...(files && { files }),
-				})) as APIMessage;
+				const message = (await this.#rest.patch(
+					Routes.webhookMessage(interaction.applicationId, interaction.token, "@original"),
+					{
+						auth: false,
+						body,
+						...(files && { files }),
+					},
+				)) as APIMessage;
 				return message.id;
 			} catch (error) {
 				if (!isTokenRefused(error)) throw error;
@@ -96,15 +108,24 @@ export class DiscordPresenter implements JobPresenter {
 		}
 		if (job.messageId) {
 			try {
-				await this.#rest.patch(Routes.channelMessage(job.channelId, job.messageId), { body, ...(files && { files }) });
+				await this.#rest.patch(Routes.channelMessage(job.channelId, job.messageId), {
+					body,
+					...(files && { files }),
+				});
 				return job.messageId;
 			} catch (error) {
 				if (!isUnknownMessage(error)) throw error;
 			}
 		}
+		// A progress update for a deleted message is dropped: only the outcome is worth a new post.
+		if (!terminal) return undefined;
 		// The nonce makes Discord answer a repeated post with the first message instead of a copy.
 		const message = (await this.#rest.post(Routes.channelMessages(job.channelId), {
-			body: { ...asNewMessage(body, job.userId), nonce: `${job.id}${viewKey(job).slice(0, 3)}`.slice(0, 25), enforce_nonce: true },
+			body: {
+				...asNewMessage(body, job.userId),
+				nonce: `${job.id}${viewKey(job).slice(0, 3)}`.slice(0, 25),
+				enforce_nonce: true,
+			},
 			...(files && { files }),
 		})) as APIMessage;
 		this.#logger.info({ jobId: job.id, messageId: message.id }, "posted a new message for a job");
