@@ -16,10 +16,18 @@ const data = new SlashCommandBuilder()
 			.setName("generate")
 			.setDescription("Make a video from a prompt, optionally between a start and an end frame")
 			.addStringOption((o) =>
-				o.setName("prompt").setDescription("What should happen in the video").setRequired(true).setMaxLength(MAX_PROMPT_LENGTH),
+				o
+					.setName("prompt")
+					.setDescription("What should happen in the video")
+					.setRequired(true)
+					.setMaxLength(MAX_PROMPT_LENGTH),
 			)
-			.addAttachmentOption((o) => o.setName("start_frame").setDescription("Image for the first frame (PNG, JPEG or WebP)"))
-			.addAttachmentOption((o) => o.setName("end_frame").setDescription("Image for the last frame (PNG, JPEG or WebP)"))
+			.addAttachmentOption((o) =>
+				o.setName("start_frame").setDescription("Image for the first frame (PNG, JPEG or WebP)"),
+			)
+			.addAttachmentOption((o) =>
+				o.setName("end_frame").setDescription("Image for the last frame (PNG, JPEG or WebP)"),
+			)
 			.addStringOption((o) =>
 				o
 					.setName("aspect_ratio")
@@ -33,7 +41,12 @@ const data = new SlashCommandBuilder()
 
 function frame(attachment: Attachment | null): FrameInput | undefined {
 	if (!attachment) return undefined;
-	return { url: attachment.url, filename: attachment.name, contentType: attachment.contentType, size: attachment.size };
+	return {
+		url: attachment.url,
+		filename: attachment.name,
+		contentType: attachment.contentType,
+		size: attachment.size,
+	};
 }
 
 async function generate(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
@@ -48,7 +61,9 @@ async function generate(interaction: ChatInputCommandInteraction, context: BotCo
 		validateGenerate(
 			{
 				prompt: options.getString("prompt", true),
-				...(options.getString("aspect_ratio") && { aspectRatio: options.getString("aspect_ratio") as AspectRatio }),
+				...(options.getString("aspect_ratio") && {
+					aspectRatio: options.getString("aspect_ratio") as AspectRatio,
+				}),
 				...(loop !== null && { loop }),
 				...(enhance !== null && { enhance }),
 				...(startFrame && { startFrame }),

@@ -1,8 +1,8 @@
 import { REST } from "@discordjs/rest";
 import { commands } from "../commands/index.js";
+import { fetchApplicationId, registerCommands } from "../src/bot/registerCommands.js";
 import { ConfigError, loadEnvFile, parseDiscordEnv } from "../src/env.js";
 import { createLogger } from "../src/logger.js";
-import { fetchApplicationId, registerCommands } from "../src/bot/registerCommands.js";
 import { createStore } from "../src/store/createStore.js";
 
 /** `npm run deploy-commands`: registers the command definitions now, changed or not. */

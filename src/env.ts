@@ -14,7 +14,9 @@ const httpUrl = z
 export const envSchema = z.object({
 	DISCORD_TOKEN: z.string({ error: "is required" }).min(1, "is required"),
 	DISCORD_APPLICATION_ID: optionalString(snowflake),
-	DISCORD_API_BASE: optionalString(httpUrl.refine((v) => !/\/v\d+$/.test(v), "must not end with a version such as /v10")),
+	DISCORD_API_BASE: optionalString(
+		httpUrl.refine((v) => !/\/v\d+$/.test(v), "must not end with a version such as /v10"),
+	),
 	DISCORD_GUILD_ID: optionalString(snowflake),
 
 	LUMA_PROVIDER: z
@@ -22,7 +24,10 @@ export const envSchema = z.object({
 		.default("acedatacloud")
 		.superRefine((name, context) => {
 			if (!IMPLEMENTED_PROVIDERS.includes(name)) {
-				context.addIssue({ code: "custom", message: `${name} is not supported yet; use ${IMPLEMENTED_PROVIDERS.join(", ")}` });
+				context.addIssue({
+					code: "custom",
+					message: `${name} is not supported yet; use ${IMPLEMENTED_PROVIDERS.join(", ")}`,
+				});
 			}
 		}),
 	LUMA_API_KEY: z.string({ error: "is required" }).min(1, "is required"),
@@ -31,7 +36,10 @@ export const envSchema = z.object({
 	STORE_URL: z
 		.string()
 		.default("sqlite://data/luma.sqlite")
-		.refine((v) => /^(sqlite:\/\/.+|memory:\/\/)$/.test(v), "must be sqlite://<path> (or memory:// for a throwaway store)"),
+		.refine(
+			(v) => /^(sqlite:\/\/.+|memory:\/\/)$/.test(v),
+			"must be sqlite://<path> (or memory:// for a throwaway store)",
+		),
 
 	POLL_INTERVAL_MS: z.coerce
 		.number({ error: "must be a number" })

@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 
 export type { Logger } from "pino";
 
@@ -19,9 +19,14 @@ const REDACT = [
 	"job.interaction.token",
 ];
 
-export function createLogger(options: { level: string; pretty?: boolean; destination?: pino.DestinationStream }): Logger {
+export function createLogger(options: {
+	level: string;
+	pretty?: boolean;
+	destination?: pino.DestinationStream;
+}): Logger {
 	const base = { level: options.level, redact: { paths: REDACT, censor: "[redacted]" } };
 	if (options.destination) return pino(base, options.destination);
-	if (options.pretty) return pino({ ...base, transport: { target: "pino-pretty", options: { colorize: true } } });
+	if (options.pretty)
+		return pino({ ...base, transport: { target: "pino-pretty", options: { colorize: true } } });
 	return pino(base);
 }

@@ -38,5 +38,7 @@ export function isUnknownMessage(error: unknown): boolean {
  * retried by discord.js first and by the poller after that.
  */
 export function isPermanent(error: unknown): boolean {
-	return error instanceof DiscordAPIError && error.status >= 400 && error.status < 500 && error.status !== 429;
+	return (
+		error instanceof DiscordAPIError && error.status >= 400 && error.status < 500 && error.status !== 429
+	);
 }

@@ -24,7 +24,13 @@ export class Responder {
 			timer = setTimeout(() => resolve("late"), this.#deadlineMs);
 		});
 		try {
-			const first = await Promise.race([work.then(() => "done" as const, () => "done" as const), deadline]);
+			const first = await Promise.race([
+				work.then(
+					() => "done" as const,
+					() => "done" as const,
+				),
+				deadline,
+			]);
 			if (first === "late" && !this.#interaction.deferred && !this.#interaction.replied) {
 				await this.#interaction.deferReply();
 			}
@@ -37,7 +43,13 @@ export class Responder {
 	/** Shows a public message as the command's answer and returns its id. */
 	async show(view: MessageView): Promise<string> {
 		const { allowed_mentions, files, attachments: _attachments, ...rest } = view;
-		const options = { ...rest, allowedMentions: allowed_mentions, ...(files && { files: files.map((f) => ({ attachment: Buffer.from(f.data as Uint8Array), name: f.name })) }) };
+		const options = {
+			...rest,
+			allowedMentions: allowed_mentions,
+			...(files && {
+				files: files.map((f) => ({ attachment: Buffer.from(f.data as Uint8Array), name: f.name })),
+			}),
+		};
 		if (this.#interaction.deferred) {
 			const message = await this.#interaction.editReply(options);
 			return message.id;

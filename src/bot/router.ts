@@ -4,7 +4,8 @@ import type { Logger } from "../logger.js";
 import type { BotContext, Command } from "./command.js";
 import { replyPrivately } from "./responder.js";
 
-export const GENERIC_ERROR = "Something went wrong on our side. It has been logged; please try again in a moment.";
+export const GENERIC_ERROR =
+	"Something went wrong on our side. It has been logged; please try again in a moment.";
 export const SHUTTING_DOWN = "The bot is restarting. Please try again in a minute.";
 
 /**
@@ -57,7 +58,10 @@ export class InteractionRouter {
 			}
 			if (interaction.isChatInputCommand()) {
 				const command = this.#commands.get(interaction.commandName);
-				if (!command) throw new UserError("This command is not available any more. Discord may still be updating the command list.");
+				if (!command)
+					throw new UserError(
+						"This command is not available any more. Discord may still be updating the command list.",
+					);
 				this.#logger.debug(context, "command received");
 				await command.execute(interaction, this.#context);
 			}
@@ -66,7 +70,11 @@ export class InteractionRouter {
 		}
 	}
 
-	async #answerError(interaction: Interaction, error: unknown, context: Record<string, unknown>): Promise<void> {
+	async #answerError(
+		interaction: Interaction,
+		error: unknown,
+		context: Record<string, unknown>,
+	): Promise<void> {
 		if (!(error instanceof UserError)) this.#logger.error({ ...context, err: error }, "interaction failed");
 		if (!interaction.isRepliable()) return;
 		const text = error instanceof UserError ? error.message : GENERIC_ERROR;

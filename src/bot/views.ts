@@ -50,7 +50,9 @@ function frameEmbeds(request: Job["request"]): APIEmbed[] {
 		["End frame", request.endFrame],
 	];
 	return frames.flatMap(([title, frame]) =>
-		frame ? [new EmbedBuilder().setColor(COLORS.pending).setTitle(title).setThumbnail(frame.url).toJSON()] : [],
+		frame
+			? [new EmbedBuilder().setColor(COLORS.pending).setTitle(title).setThumbnail(frame.url).toJSON()]
+			: [],
 	);
 }
 
@@ -68,7 +70,12 @@ export function pendingView(job: Job): MessageView {
 			{ name: "Options", value: optionsLine(job.request), inline: false },
 		)
 		.setFooter({ text: `Job ${job.id}` });
-	return { content: "", embeds: [embed.toJSON(), ...frameEmbeds(job.request)], components: [], allowed_mentions: quiet };
+	return {
+		content: "",
+		embeds: [embed.toJSON(), ...frameEmbeds(job.request)],
+		components: [],
+		allowed_mentions: quiet,
+	};
 }
 
 /** `video` is the file to upload when it fits the channel's limit; otherwise the link is posted. */
@@ -79,8 +86,13 @@ export function resultView(job: Job, video?: { data: Buffer; filename: string })
 		.setTitle("Video ready")
 		.setDescription(truncate(job.request.prompt, 4000))
 		.addFields({ name: "Requested by", value: `<@${job.userId}>`, inline: true });
-	if (result.width && result.height) embed.addFields({ name: "Resolution", value: `${result.width}×${result.height}`, inline: true });
-	embed.addFields({ name: "Made in", value: formatDuration((job.finishedAt ?? job.updatedAt) - job.createdAt), inline: true });
+	if (result.width && result.height)
+		embed.addFields({ name: "Resolution", value: `${result.width}×${result.height}`, inline: true });
+	embed.addFields({
+		name: "Made in",
+		value: formatDuration((job.finishedAt ?? job.updatedAt) - job.createdAt),
+		inline: true,
+	});
 	if (result.videoId) embed.addFields({ name: "Video ID", value: `\`${result.videoId}\``, inline: false });
 	if (result.thumbnailUrl) embed.setThumbnail(result.thumbnailUrl);
 	embed.setFooter({ text: `Job ${job.id} · ${optionsLine(job.request)}` });

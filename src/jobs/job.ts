@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ASPECT_RATIOS } from "../providers/types.js";
 import { PROVIDER_NAMES } from "../providers/names.js";
+import { ASPECT_RATIOS } from "../providers/types.js";
 
 /**
  * `queued`: written, not yet sent. `submitting`: the provider call may have happened, so a

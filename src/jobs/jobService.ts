@@ -60,7 +60,8 @@ export class JobService {
 	 */
 	assertAvailable(): void {
 		const problem = this.#accountProblem;
-		if (problem && this.#clock() < problem.until) throw new UserError(`The video provider is not available: ${problem.message}`);
+		if (problem && this.#clock() < problem.until)
+			throw new UserError(`The video provider is not available: ${problem.message}`);
 	}
 
 	async create(input: NewJob): Promise<Job> {
@@ -80,7 +81,11 @@ export class JobService {
 
 	/** Remembers the pending message, so delivery can edit it without the interaction token. */
 	async attachMessage(jobId: string, messageId: string): Promise<void> {
-		await this.#store.update(jobId, (job) => ({ ...job, messageId, shown: job.shown ?? "pending:submitting" }));
+		await this.#store.update(jobId, (job) => ({
+			...job,
+			messageId,
+			shown: job.shown ?? "pending:submitting",
+		}));
 	}
 
 	/** The pending message could not be posted: nothing was sent, so the job just ends quietly. */
@@ -98,7 +103,9 @@ export class JobService {
 	/** Sends a queued job to the provider exactly once. */
 	async submit(jobId: string): Promise<void> {
 		const claimed = await this.#store.update(jobId, (job) =>
-			job.state === "queued" ? transition(job, "submitting", this.#clock(), { attempts: job.attempts + 1 }) : undefined,
+			job.state === "queued"
+				? transition(job, "submitting", this.#clock(), { attempts: job.attempts + 1 })
+				: undefined,
 		);
 		if (claimed?.state !== "submitting") return;
 
@@ -122,7 +129,10 @@ export class JobService {
 				? transition(job, "submitted", now, { taskId: outcome.taskId, progress: "queued" })
 				: transition(job, "failed", now, { error: outcome.error }),
 		);
-		this.#logger.info({ jobId, ...("taskId" in outcome ? { taskId: outcome.taskId } : { error: outcome.error.code }) }, "job submitted");
+		this.#logger.info(
+			{ jobId, ...("taskId" in outcome ? { taskId: outcome.taskId } : { error: outcome.error.code }) },
+			"job submitted",
+		);
 		await this.present(jobId);
 	}
 
@@ -169,8 +179,13 @@ export class JobService {
 				});
 			}
 			if (status.state === "failed") {
-				const failure = status.failure ?? { code: "failed", userMessage: "The provider could not make this video. Try again." };
-				return transition(job, "failed", now, { error: { code: failure.code, message: failure.userMessage } });
+				const failure = status.failure ?? {
+					code: "failed",
+					userMessage: "The provider could not make this video. Try again.",
+				};
+				return transition(job, "failed", now, {
+					error: { code: failure.code, message: failure.userMessage },
+				});
 			}
 			if (job.progress === status.state) {
 				changed = false;
@@ -179,7 +194,8 @@ export class JobService {
 			return { ...job, progress: status.state, updatedAt: now };
 		});
 		if (updated && changed) {
-			if (updated.state !== "submitted") this.#logger.info({ jobId, state: updated.state, code: updated.error?.code }, "job finished");
+			if (updated.state !== "submitted")
+				this.#logger.info({ jobId, state: updated.state, code: updated.error?.code }, "job finished");
 			await this.present(jobId);
 		}
 	}
@@ -189,7 +205,9 @@ export class JobService {
 		const now = this.#clock();
 		const updated = await this.#store.update(jobId, (job) =>
 			job.state === "submitted"
-				? transition(job, "failed", now, { error: { code: "timeout", message: FAILURE.timeout(Math.round(timeoutMs / 60_000)) } })
+				? transition(job, "failed", now, {
+						error: { code: "timeout", message: FAILURE.timeout(Math.round(timeoutMs / 60_000)) },
+					})
 				: undefined,
 		);
 		if (updated?.state === "failed") {
@@ -210,7 +228,9 @@ export class JobService {
 				// The pending message was never confirmed, so the requester may have seen the
 				// command fail: starting it now could charge for a video nobody expects.
 				await this.#store.update(job.id, (current) =>
-					transition(current, "failed", now, { error: { code: "interrupted", message: FAILURE.interruptedBeforeStart } }),
+					transition(current, "failed", now, {
+						error: { code: "interrupted", message: FAILURE.interruptedBeforeStart },
+					}),
 				);
 			}
 			if (job.state === "submitting") {

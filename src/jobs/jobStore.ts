@@ -66,7 +66,10 @@ export class JobStore {
 	 * Returning `undefined` from `change` leaves the record as it is. `change` may be slow (a
 	 * Discord call), but must not update the same job itself: that would wait on its own lock.
 	 */
-	async update(id: string, change: (job: Job) => Job | undefined | Promise<Job | undefined>): Promise<Job | undefined> {
+	async update(
+		id: string,
+		change: (job: Job) => Job | undefined | Promise<Job | undefined>,
+	): Promise<Job | undefined> {
 		return this.#mutex.run(id, async () => {
 			const current = await this.get(id);
 			if (!current) return undefined;

@@ -30,7 +30,13 @@ export class Poller {
 	#passes = 0;
 	#requests = 0;
 
-	constructor(deps: { jobs: JobService; provider: LumaProvider; clock: Clock; logger: Logger; options: PollerOptions }) {
+	constructor(deps: {
+		jobs: JobService;
+		provider: LumaProvider;
+		clock: Clock;
+		logger: Logger;
+		options: PollerOptions;
+	}) {
 		this.#jobs = deps.jobs;
 		this.#provider = deps.provider;
 		this.#clock = deps.clock;
@@ -90,11 +96,13 @@ export class Poller {
 		}
 
 		const tracked = submitted.filter((job) => job.taskId && job.provider === this.#provider.name);
-		if (tracked.length > 0 && now >= this.#backoffUntil) await this.#query(tracked.map((job) => ({ jobId: job.id, taskId: job.taskId! })));
+		if (tracked.length > 0 && now >= this.#backoffUntil)
+			await this.#query(tracked.map((job) => ({ jobId: job.id, taskId: job.taskId! })));
 
 		// Anything finished whose outcome has not been shown yet (Discord was down, say).
 		for (const job of this.#jobs.active()) {
-			if (job.state === "succeeded" || job.state === "failed") await this.#guard(job.id, () => this.#jobs.present(job.id));
+			if (job.state === "succeeded" || job.state === "failed")
+				await this.#guard(job.id, () => this.#jobs.present(job.id));
 		}
 	}
 
@@ -128,7 +136,10 @@ export class Poller {
 		const delay = base / 2 + Math.random() * (base / 2);
 		this.#backoffUntil = this.#clock() + delay;
 		const level = error instanceof ProviderError && error.retryable ? "warn" : "error";
-		this.#logger[level]({ err: error, failures: this.#failures, retryInMs: Math.round(delay) }, "polling the provider failed");
+		this.#logger[level](
+			{ err: error, failures: this.#failures, retryInMs: Math.round(delay) },
+			"polling the provider failed",
+		);
 	}
 
 	async #guard(jobId: string, work: () => Promise<void>): Promise<void> {

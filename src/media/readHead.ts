@@ -10,7 +10,10 @@ export async function readHead(
 	options: { dispatcher?: Dispatcher; timeoutMs: number },
 ): Promise<Uint8Array> {
 	const controller = new AbortController();
-	const timer = setTimeout(() => controller.abort(new Error("timed out reading the file")), options.timeoutMs);
+	const timer = setTimeout(
+		() => controller.abort(new Error("timed out reading the file")),
+		options.timeoutMs,
+	);
 	try {
 		const response = await request(url, {
 			method: "GET",

@@ -30,7 +30,9 @@ const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 export function checkPrompt(raw: string): string {
 	const prompt = raw.trim();
 	if (prompt.length === 0) {
-		throw new UserError("Your prompt is empty. Describe the video you want, for example: *a paper boat drifting down a rainy street*.");
+		throw new UserError(
+			"Your prompt is empty. Describe the video you want, for example: *a paper boat drifting down a rainy street*.",
+		);
 	}
 	if (prompt.length > MAX_PROMPT_LENGTH) {
 		throw new UserError(
@@ -54,7 +56,9 @@ async function checkFrame(label: string, frame: FrameInput, readHead: ReadHead):
 	}
 	// The file's own bytes decide: a renamed file or a wrong Content-Type does not get through.
 	if (!detectImageType(head)) {
-		throw new UserError(`The ${label} (${frame.filename}) is not a PNG, JPEG or WebP image. Attach an image in one of those formats.`);
+		throw new UserError(
+			`The ${label} (${frame.filename}) is not a PNG, JPEG or WebP image. Attach an image in one of those formats.`,
+		);
 	}
 	return {
 		url: frame.url,

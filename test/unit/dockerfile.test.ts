@@ -34,10 +34,16 @@ describe("Dockerfile", () => {
 		const entry = (JSON.parse(cmd!.slice(4)) as string[]).find((part) => part.startsWith("dist/"));
 		expect(entry).toBeDefined();
 		expect(dockerfile).toMatch(/RUN npm run build/);
-		const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
+		const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+			scripts: Record<string, string>;
+		};
 		expect(pkg.scripts.build).toBe("tsc -p tsconfig.build.json");
 		// The same build the image runs, into a scratch folder standing in for /app/dist.
-		await promisify(execFile)(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", outDir], { cwd: root });
+		await promisify(execFile)(
+			process.execPath,
+			[join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", outDir],
+			{ cwd: root },
+		);
 		expect(existsSync(join(outDir, entry!.slice("dist/".length)))).toBe(true);
 		expect(existsSync(join(outDir, "scripts/deploy-commands.js"))).toBe(true);
 	});

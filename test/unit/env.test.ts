@@ -26,7 +26,13 @@ describe("parseEnv", () => {
 	});
 
 	it("treats empty optional values as unset, as .env.example leaves them", () => {
-		const env = parseEnv({ ...minimal, DISCORD_APPLICATION_ID: "", DISCORD_API_BASE: "", DISCORD_GUILD_ID: "", LUMA_API_BASE: "" });
+		const env = parseEnv({
+			...minimal,
+			DISCORD_APPLICATION_ID: "",
+			DISCORD_API_BASE: "",
+			DISCORD_GUILD_ID: "",
+			LUMA_API_BASE: "",
+		});
 		expect(env.DISCORD_APPLICATION_ID).toBeUndefined();
 		expect(env.DISCORD_API_BASE).toBeUndefined();
 	});
@@ -36,7 +42,9 @@ describe("parseEnv", () => {
 		expect(errorOf({ DISCORD_TOKEN: "t" })).toBe("LUMA_API_KEY is required");
 		expect(errorOf({ ...minimal, POLL_INTERVAL_MS: "100" })).toBe("POLL_INTERVAL_MS must be at least 200");
 		expect(errorOf({ ...minimal, POLL_INTERVAL_MS: "soon" })).toMatch(/^POLL_INTERVAL_MS /);
-		expect(errorOf({ ...minimal, DISCORD_GUILD_ID: "abc" })).toBe("DISCORD_GUILD_ID must be a Discord id (17 to 20 digits)");
+		expect(errorOf({ ...minimal, DISCORD_GUILD_ID: "abc" })).toBe(
+			"DISCORD_GUILD_ID must be a Discord id (17 to 20 digits)",
+		);
 		expect(errorOf({ ...minimal, DISCORD_API_BASE: "http://127.0.0.1:1/api/v10" })).toBe(
 			"DISCORD_API_BASE must not end with a version such as /v10",
 		);
@@ -45,12 +53,18 @@ describe("parseEnv", () => {
 	});
 
 	it("refuses providers that are not implemented yet, clearly", () => {
-		expect(errorOf({ ...minimal, LUMA_PROVIDER: "302ai" })).toBe("LUMA_PROVIDER 302ai is not supported yet; use acedatacloud");
-		expect(errorOf({ ...minimal, LUMA_PROVIDER: "nope" })).toMatch(/^LUMA_PROVIDER must be one of acedatacloud, 302ai/);
+		expect(errorOf({ ...minimal, LUMA_PROVIDER: "302ai" })).toBe(
+			"LUMA_PROVIDER 302ai is not supported yet; use acedatacloud",
+		);
+		expect(errorOf({ ...minimal, LUMA_PROVIDER: "nope" })).toMatch(
+			/^LUMA_PROVIDER must be one of acedatacloud, 302ai/,
+		);
 	});
 
 	it("strips a trailing slash from base URLs", () => {
-		expect(parseEnv({ ...minimal, LUMA_API_BASE: "http://127.0.0.1:9/" }).LUMA_API_BASE).toBe("http://127.0.0.1:9");
+		expect(parseEnv({ ...minimal, LUMA_API_BASE: "http://127.0.0.1:9/" }).LUMA_API_BASE).toBe(
+			"http://127.0.0.1:9",
+		);
 	});
 
 	it("lets command registration run without a provider key", () => {

@@ -42,12 +42,24 @@ function harness(keyv = { jobs: new Keyv<Job>(), active: new Keyv<number>() }, t
 		logger,
 		sleep: async () => undefined,
 	});
-	const poller = new Poller({ jobs, provider, clock: () => clock.now, logger, options: { intervalMs: 1000, timeoutMs } });
+	const poller = new Poller({
+		jobs,
+		provider,
+		clock: () => clock.now,
+		logger,
+		options: { intervalMs: 1000, timeoutMs },
+	});
 	return { jobs, store, poller, presented, clock, keyv };
 }
 
 async function startJob(h: Harness, prompt = "a lighthouse at dusk"): Promise<Job> {
-	const job = await h.jobs.create({ guildId: "1", channelId: "2", userId: "3", attachmentSizeLimit: 1e7, request: { prompt } });
+	const job = await h.jobs.create({
+		guildId: "1",
+		channelId: "2",
+		userId: "3",
+		attachmentSizeLimit: 1e7,
+		request: { prompt },
+	});
 	await h.jobs.attachMessage(job.id, "99");
 	await h.jobs.submit(job.id);
 	return (await h.store.get(job.id))!;
@@ -60,7 +72,9 @@ describe("jobs and the poller against the fake AceDataCloud", () => {
 		const h = harness();
 		const job = await startJob(h);
 		expect(job.state).toBe("submitted");
-		expect(ace.submittedBodies()).toEqual([{ action: "generate", async: true, prompt: "a lighthouse at dusk" }]);
+		expect(ace.submittedBodies()).toEqual([
+			{ action: "generate", async: true, prompt: "a lighthouse at dusk" },
+		]);
 
 		ace.startTask(job.taskId!);
 		await h.poller.pass();
@@ -72,7 +86,12 @@ describe("jobs and the poller against the fake AceDataCloud", () => {
 		expect(done?.state).toBe("succeeded");
 		expect(done?.result?.videoId).toBe(ace.tasks.get(job.taskId!)?.videoId);
 		expect(done?.result?.videoUrl).toMatch(/\/files\/.+\.mp4$/);
-		expect(h.presented).toEqual([`${job.id}:submitted`, `${job.id}:submitted`, `${job.id}:succeeded`, `${job.id}:succeeded`]);
+		expect(h.presented).toEqual([
+			`${job.id}:submitted`,
+			`${job.id}:submitted`,
+			`${job.id}:succeeded`,
+			`${job.id}:succeeded`,
+		]);
 		expect(ace.submittedBodies()).toHaveLength(1);
 	});
 
@@ -139,11 +158,29 @@ describe("jobs and the poller against the fake AceDataCloud", () => {
 	it("after a restart: continues submitted jobs, never resends one caught mid-submit, sends queued ones once", async () => {
 		const first = harness();
 		const tracked = await startJob(first, "tracked");
-		const caught = await first.jobs.create({ guildId: "1", channelId: "2", userId: "3", attachmentSizeLimit: 1, request: { prompt: "caught" } });
+		const caught = await first.jobs.create({
+			guildId: "1",
+			channelId: "2",
+			userId: "3",
+			attachmentSizeLimit: 1,
+			request: { prompt: "caught" },
+		});
 		await first.store.update(caught.id, (job) => ({ ...job, state: "submitting", messageId: "98" }));
-		const waiting = await first.jobs.create({ guildId: "1", channelId: "2", userId: "3", attachmentSizeLimit: 1, request: { prompt: "waiting" } });
+		const waiting = await first.jobs.create({
+			guildId: "1",
+			channelId: "2",
+			userId: "3",
+			attachmentSizeLimit: 1,
+			request: { prompt: "waiting" },
+		});
 		await first.jobs.attachMessage(waiting.id, "97");
-		const orphan = await first.jobs.create({ guildId: "1", channelId: "2", userId: "3", attachmentSizeLimit: 1, request: { prompt: "orphan" } });
+		const orphan = await first.jobs.create({
+			guildId: "1",
+			channelId: "2",
+			userId: "3",
+			attachmentSizeLimit: 1,
+			request: { prompt: "orphan" },
+		});
 
 		const second = harness(first.keyv);
 		await second.jobs.recover();

@@ -39,10 +39,23 @@ describe("validateGenerate", () => {
 	it("keeps only what the user set, with a trimmed prompt", async () => {
 		expect(await validateGenerate({ prompt: "  a cat  " }, readHead)).toEqual({ prompt: "a cat" });
 		const full = await validateGenerate(
-			{ prompt: "a cat", aspectRatio: "9:16", loop: false, enhance: true, startFrame: frame("png"), endFrame: frame("webp") },
+			{
+				prompt: "a cat",
+				aspectRatio: "9:16",
+				loop: false,
+				enhance: true,
+				startFrame: frame("png"),
+				endFrame: frame("webp"),
+			},
 			readHead,
 		);
-		expect(full).toMatchObject({ aspectRatio: "9:16", loop: false, enhance: true, startFrame: { url: "png" }, endFrame: { url: "webp" } });
+		expect(full).toMatchObject({
+			aspectRatio: "9:16",
+			loop: false,
+			enhance: true,
+			startFrame: { url: "png" },
+			endFrame: { url: "webp" },
+		});
 	});
 
 	it("refuses empty and over-long prompts, naming the rule", async () => {
@@ -56,10 +69,15 @@ describe("validateGenerate", () => {
 		expect(await refusal(validateGenerate({ prompt: "p", startFrame: frame("gif") }, readHead))).toMatch(
 			/start frame \(gif.png\) is not a PNG, JPEG or WebP image/,
 		);
-		expect(await refusal(validateGenerate({ prompt: "p", endFrame: frame("png", MAX_FRAME_BYTES + 1) }, readHead))).toMatch(
-			/end frame is 10\.0 MB; frames can be at most 10\.0 MB/,
+		expect(
+			await refusal(validateGenerate({ prompt: "p", endFrame: frame("png", MAX_FRAME_BYTES + 1) }, readHead)),
+		).toMatch(/end frame is 10\.0 MB; frames can be at most 10\.0 MB/);
+		expect(await refusal(validateGenerate({ prompt: "p", endFrame: frame("missing") }, readHead))).toMatch(
+			/could not be read/,
 		);
-		expect(await refusal(validateGenerate({ prompt: "p", endFrame: frame("missing") }, readHead))).toMatch(/could not be read/);
-		expect(await validateGenerate({ prompt: "p", startFrame: frame("jpeg") }, readHead)).toHaveProperty("startFrame.url", "jpeg");
+		expect(await validateGenerate({ prompt: "p", startFrame: frame("jpeg") }, readHead)).toHaveProperty(
+			"startFrame.url",
+			"jpeg",
+		);
 	});
 });

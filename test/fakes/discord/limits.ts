@@ -26,8 +26,8 @@ class Collector implements LimitReport {
 			node[key] ??= {};
 			node = node[key] as Record<string, unknown>;
 		}
-		const list = (node._errors ??= []) as unknown[];
-		list.push({ code, message });
+		node._errors ??= [];
+		(node._errors as unknown[]).push({ code, message });
 	}
 
 	maxLength(path: Path, value: unknown, max: number): void {
@@ -123,8 +123,17 @@ export function checkMessageLimits(payload: unknown, prefix: Path = []): LimitRe
 	if (flags & IS_COMPONENTS_V2) {
 		for (const key of ["content", "embeds"]) {
 			const value = body[key];
-			if (value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0)) {
-				c.add([...prefix, key], "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2", "Cannot be used with components V2");
+			if (
+				value !== undefined &&
+				value !== null &&
+				value !== "" &&
+				!(Array.isArray(value) && value.length === 0)
+			) {
+				c.add(
+					[...prefix, key],
+					"MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2",
+					"Cannot be used with components V2",
+				);
 			}
 		}
 	}

@@ -34,23 +34,36 @@ function describe(error: ErrorObject): string {
 	const where = error.instancePath || "(body)";
 	const params = error.params as Json;
 	if (error.keyword === "enum") return `${where} must be one of ${JSON.stringify(params.allowedValues)}`;
-	if (error.keyword === "additionalProperties") return `${where} has unexpected ${String(params.additionalProperty)}`;
+	if (error.keyword === "additionalProperties")
+		return `${where} has unexpected ${String(params.additionalProperty)}`;
 	return `${where} ${error.message ?? error.keyword}`;
 }
 
 /**
- * Spec errors for things Discord accepts and discord.js sends: the spec types permission bit sets
- * (`default_member_permissions`) as integers, while the API documents and takes decimal strings.
+ * Spec errors for things Discord accepts: the spec types permission bit sets
+ * (`default_member_permissions`) as integers, while the API documents and takes decimal strings (and
+ * @discordjs/builders sends strings); and it types snowflakes as strings only, while Discord takes
+ * integers too (its own "Uploading Files" example sends `attachments: [{ "id": 0 }]`).
  */
 const KNOWN_SPEC_QUIRKS: ((error: ErrorObject) => boolean)[] = [
-	(e) => /\/default_member_permissions$/.test(e.instancePath) && e.keyword === "type" && /^\d+$/.test(String(e.data)),
+	(e) =>
+		/\/default_member_permissions$/.test(e.instancePath) &&
+		e.keyword === "type" &&
+		/^\d+$/.test(String(e.data)),
+	(e) =>
+		e.keyword === "type" &&
+		(e.parentSchema as Json | undefined)?.format === "snowflake" &&
+		Number.isSafeInteger(e.data) &&
+		(e.data as number) >= 0,
 ];
 
 /** Drops union bookkeeping ("must match exactly one schema", "must be null") when real causes exist. */
 function meaningful(errors: ErrorObject[]): ErrorObject[] {
 	const real = errors.filter((e) => !KNOWN_SPEC_QUIRKS.some((quirk) => quirk(e)));
 	const deeper = (e: ErrorObject) =>
-		real.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.instancePath !== e.instancePath);
+		real.some(
+			(o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.instancePath !== e.instancePath,
+		);
 	const filtered = real.filter(
 		(e) =>
 			!(e.keyword === "oneOf" || e.keyword === "anyOf") &&
@@ -154,7 +167,9 @@ export function loadSpecValidator(specPath: string | null | undefined): SpecVali
 	const path = specPath ?? DEFAULT_SPEC_PATH;
 	const cached = cache.get(path);
 	if (cached !== undefined) return cached;
-	const validator = existsSync(path) ? new SpecValidator(JSON.parse(readFileSync(path, "utf8")) as Json) : null;
+	const validator = existsSync(path)
+		? new SpecValidator(JSON.parse(readFileSync(path, "utf8")) as Json)
+		: null;
 	cache.set(path, validator);
 	return validator;
 }

@@ -49,6 +49,8 @@ export const errors = {
 	unknownWebhook: () => new ApiError(404, 10015, "Unknown Webhook"),
 	unknownMessage: () => new ApiError(404, 10008, "Unknown Message"),
 	unknownChannel: () => new ApiError(404, 10003, "Unknown Channel"),
+	unknownUser: () => new ApiError(404, 10013, "Unknown User"),
+	unknownMember: () => new ApiError(404, 10007, "Unknown Member"),
 	unknownGuild: () => new ApiError(404, 10004, "Unknown Guild"),
 	unknownApplication: () => new ApiError(404, 10002, "Unknown Application"),
 	unknownCommand: () => new ApiError(404, 10063, "Unknown application command"),
@@ -104,3 +106,15 @@ export class Router {
 		return pathMatched ? "method" : undefined;
 	}
 }
+
+/** Records the fake's own limit breaches on the request and answers 400 50035 with Discord's tree. */
+export function enforce(ctx: Ctx, report: { errors: string[]; tree: Record<string, unknown> }): void {
+	if (report.errors.length === 0) return;
+	ctx.limitErrors.push(...report.errors);
+	throw errors.invalidForm(report.tree);
+}
+
+export const asJson = (value: unknown): Record<string, unknown> =>
+	typeof value === "object" && value !== null && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: {};

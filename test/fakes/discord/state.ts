@@ -1,5 +1,5 @@
 import { PermissionFlagsBits } from "discord-api-types/v10";
-import { SnowflakeGenerator } from "./snowflake.js";
+import type { SnowflakeGenerator } from "./snowflake.js";
 import type {
 	FakeGuildInit,
 	InteractionResponse,
@@ -94,9 +94,9 @@ export class Store {
 	readonly requestWaiters = new Waiters<RecordedRequest>();
 	readonly botUser: StoredUser;
 
-	constructor(now: () => number, botUserId: string, botName: string) {
+	constructor(now: () => number, snowflakes: SnowflakeGenerator, botUserId: string, botName: string) {
 		this.now = now;
-		this.snowflakes = new SnowflakeGenerator(now);
+		this.snowflakes = snowflakes;
 		this.botUser = { id: botUserId, username: botName, bot: true };
 		this.users.set(botUserId, this.botUser);
 	}

@@ -141,7 +141,6 @@ export interface SlashCommandInput {
 	guildId?: string;
 	channelId?: string;
 	attachmentSizeLimit?: number;
-	locale?: string;
 }
 
 export interface ButtonInput {

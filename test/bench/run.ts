@@ -1,0 +1,157 @@
+/**
+ * `npm run bench`: the real bot (a child process, so its memory is its own) against the fake
+ * Discord and fake AceDataCloud on 127.0.0.1. Prints one JSON object with the figures.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { APIEmbed } from "discord.js";
+import { startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
+import { startFakeDiscord } from "../fakes/discord/index.js";
+
+const POLL_INTERVAL_MS = 1000;
+const BATCH_SIZE = 50;
+const root = join(import.meta.dirname, "..", "..");
+const tsxLoader = pathToFileURL(createRequire(join(root, "package.json")).resolve("tsx")).href;
+
+const percentile = (values: number[], p: number) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return Math.round(
+		sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN,
+	);
+};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const rssMb = (pid: number) => {
+	const status = readFileSync(`/proc/${pid}/status`, "utf8");
+	const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? Number.NaN);
+	return { rss: Math.round(kb("VmRSS") / 1024), peak: Math.round(kb("VmHWM") / 1024) };
+};
+async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await sleep(20);
+	}
+}
+
+const discord = await startFakeDiscord();
+const ace = await startFakeAceDataCloud({ videoBytes: 256 * 1024 });
+ace.setBehaviour({ mode: "manual" });
+const workDir = mkdtempSync(join(tmpdir(), "luma-bench-"));
+const bot = spawn(process.execPath, ["--import", tsxLoader, join(root, "src", "index.ts")], {
+	cwd: workDir,
+	env: {
+		PATH: process.env.PATH ?? "",
+		DISCORD_TOKEN: discord.token,
+		DISCORD_API_BASE: discord.apiBase,
+		LUMA_API_KEY: ace.apiKey,
+		LUMA_API_BASE: ace.baseUrl,
+		POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
+		JOB_TIMEOUT_MS: String(30 * 60_000),
+		LOG_LEVEL: "warn",
+	},
+	stdio: ["ignore", "ignore", "inherit"],
+});
+
+try {
+	await discord.waitForLogin(30_000);
+	await discord.waitForRequest((r) => r.method === "PUT" && r.path.endsWith("/commands"), 30_000);
+	const messageIdByTask = new Map<string, string>();
+	const send = (count: number, label: string) =>
+		Array.from({ length: count }, (_, i) =>
+			discord.sendSlashCommand({
+				name: "luma",
+				subcommand: "generate",
+				options: { prompt: `${label} ${i}` },
+			}),
+		);
+
+	// 1. Acknowledgement latency: 100 slash commands dispatched at once.
+	const burst = send(100, "burst");
+	const acks = await Promise.all(burst.map((interaction) => interaction.response(10_000)));
+	const ackLatencies = acks.map((ack) => ack.latencyMs);
+
+	// 2. Provider requests per pass with 500 jobs in flight.
+	for (let wave = 0; wave < 4; wave++)
+		await Promise.all(send(100, `wave${wave}`).map((i) => i.response(10_000)));
+	await until(() => ace.tasks.size === 500, 30_000, "500 submissions");
+	const tasksRequests = () => ace.requests.filter((r) => r.path === "/luma/tasks").length;
+	const windowStart = tasksRequests();
+	const windowMs = 5 * POLL_INTERVAL_MS;
+	await sleep(windowMs);
+	const requestsPerPass = (tasksRequests() - windowStart) / (windowMs / POLL_INTERVAL_MS);
+
+	// 3. Memory with 1000 jobs in flight.
+	for (let wave = 0; wave < 5; wave++)
+		await Promise.all(send(100, `more${wave}`).map((i) => i.response(10_000)));
+	await until(() => ace.tasks.size === 1000, 30_000, "1000 submissions");
+	await sleep(3 * POLL_INTERVAL_MS);
+	const memory = rssMb(bot.pid!);
+
+	// 4. Delivery lag: tasks finish at a steady 25 per second; lag = provider completion -> message edited.
+	for (const message of discord.messages()) {
+		const match = message.embeds[0]?.footer?.text?.match(/^Job (\S+)/);
+		if (match) messageIdByTask.set(match[1]!, message.id);
+	}
+	const requestsBeforeDelivery = tasksRequests();
+	const lags: number[] = [];
+	const taskIds = [...ace.tasks.keys()];
+	const deliveries: Promise<void>[] = [];
+	for (const [index, taskId] of taskIds.entries()) {
+		const completedAt = Date.now();
+		ace.completeTask(taskId);
+		const prompt = String((ace.tasks.get(taskId)?.request as { prompt?: string } | undefined)?.prompt);
+		deliveries.push(
+			discord
+				.waitForMessage(
+					(m) =>
+						(m.embeds[0] as APIEmbed | undefined)?.title === "Video ready" &&
+						m.embeds[0]?.description === prompt,
+					120_000,
+				)
+				.then(() => void lags.push(Date.now() - completedAt)),
+		);
+		if (index % 25 === 24) await sleep(1000);
+	}
+	await Promise.all(deliveries);
+	const providerRequests = ace.requests.filter((r) => r.path.startsWith("/luma/")).length;
+
+	console.log(
+		JSON.stringify(
+			{
+				ack_latency_ms: {
+					commands: 100,
+					p50: percentile(ackLatencies, 50),
+					p99: percentile(ackLatencies, 99),
+					target_p99: 250,
+				},
+				provider_requests: {
+					jobs_in_flight: 500,
+					batch_size: BATCH_SIZE,
+					per_pass: requestsPerPass,
+					target_per_pass: Math.ceil(500 / BATCH_SIZE),
+					per_completed_job: Number((providerRequests / taskIds.length).toFixed(2)),
+					task_queries_while_delivering: tasksRequests() - requestsBeforeDelivery,
+				},
+				delivery_lag_ms: {
+					jobs: lags.length,
+					p50: percentile(lags, 50),
+					p99: percentile(lags, 99),
+					target_p99: POLL_INTERVAL_MS + 1000,
+					poll_interval_ms: POLL_INTERVAL_MS,
+				},
+				bot_rss_mb: { jobs_in_flight: 1000, rss: memory.rss, peak: memory.peak, target: 150 },
+			},
+			null,
+			2,
+		),
+	);
+} finally {
+	bot.kill("SIGTERM");
+	await new Promise((resolve) => bot.once("exit", resolve));
+	await Promise.all([discord.close(), ace.close()]);
+	rmSync(workDir, { recursive: true, force: true });
+}
