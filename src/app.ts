@@ -126,6 +126,7 @@ export function createApp(deps: AppDeps): App {
 			stopping ??= (async () => {
 				await router.close();
 				await poller.stop();
+				await jobs.drain();
 				await client.destroy();
 				await store.close();
 				logger.info("bot stopped");

@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits } from "discord.js";
+import { Client, GatewayIntentBits, Options } from "discord.js";
 
 /**
  * The gateway client. Interactions need no intent; `Guilds` keeps guild and channel caches
@@ -7,6 +7,15 @@ import { Client, GatewayIntentBits } from "discord.js";
 export function createClient(options: { apiBase?: string }): Client {
 	return new Client({
 		intents: [GatewayIntentBits.Guilds],
+		// The bot never reads messages, reactions or presences back; caching them only costs memory.
+		makeCache: Options.cacheWithLimits({
+			...Options.DefaultMakeCacheSettings,
+			MessageManager: 0,
+			ReactionManager: 0,
+			PresenceManager: 0,
+			GuildMemberManager: { maxSize: 200, keepOverLimit: (member) => member.id === member.client.user.id },
+			UserManager: { maxSize: 200, keepOverLimit: (user) => user.id === user.client.user.id },
+		}),
 		allowedMentions: { parse: [] },
 		...(options.apiBase && { rest: { api: options.apiBase } }),
 	});

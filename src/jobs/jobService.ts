@@ -33,6 +33,7 @@ export class JobService {
 	readonly #logger: Logger;
 	readonly #sleep: (ms: number) => Promise<void>;
 	#accountProblem: { message: string; until: number } | undefined;
+	readonly #presenting = new Map<string, Promise<void>>();
 
 	constructor(deps: {
 		store: JobStore;
@@ -84,7 +85,7 @@ export class JobService {
 		await this.#store.update(jobId, (job) => ({
 			...job,
 			messageId,
-			shown: job.shown ?? "pending:submitting",
+			shown: job.shown ?? "pending:queued",
 		}));
 	}
 
@@ -100,11 +101,15 @@ export class JobService {
 		);
 	}
 
-	/** Sends a queued job to the provider exactly once. */
-	async submit(jobId: string): Promise<void> {
+	/** Sends a queued job to the provider exactly once; `shownIn` is its freshly posted pending message. */
+	async submit(jobId: string, shownIn?: { messageId: string }): Promise<void> {
+		// One write both remembers the pending message and claims the job for sending.
 		const claimed = await this.#store.update(jobId, (job) =>
 			job.state === "queued"
-				? transition(job, "submitting", this.#clock(), { attempts: job.attempts + 1 })
+				? transition(job, "submitting", this.#clock(), {
+						attempts: job.attempts + 1,
+						...(shownIn && { messageId: shownIn.messageId, shown: job.shown ?? "pending:queued" }),
+					})
 				: undefined,
 		);
 		if (claimed?.state !== "submitting") return;
@@ -157,8 +162,13 @@ export class JobService {
 		}
 	}
 
-	/** Applies what the provider said about a submitted task. */
+	/**
+	 * Applies what the provider said about a submitted task. Most answers change nothing; those
+	 * return without waiting for the job's lock, which a Discord edit may be holding.
+	 */
 	async applyStatus(jobId: string, status: TaskStatus): Promise<void> {
+		const cached = this.#store.peek(jobId);
+		if (cached?.state === "submitted" && cached.progress === status.state) return;
 		const now = this.#clock();
 		let changed = false;
 		const updated = await this.#store.update(jobId, (job) => {
@@ -196,7 +206,7 @@ export class JobService {
 		if (updated && changed) {
 			if (updated.state !== "submitted")
 				this.#logger.info({ jobId, state: updated.state, code: updated.error?.code }, "job finished");
-			await this.present(jobId);
+			this.presentLater(jobId);
 		}
 	}
 
@@ -247,6 +257,22 @@ export class JobService {
 			if (job.state === "queued") await this.submit(job.id);
 			else await this.present(job.id);
 		}
+	}
+
+	/**
+	 * Starts showing the job without waiting for it, so a slow upload never holds up tracking
+	 * the other jobs. `drain` waits for these at shutdown.
+	 */
+	presentLater(jobId: string): void {
+		// One at a time per job: while Discord is slow, passes must not stack up retries.
+		if (this.#presenting.has(jobId)) return;
+		const task = this.present(jobId).finally(() => this.#presenting.delete(jobId));
+		this.#presenting.set(jobId, task);
+	}
+
+	/** Waits for outcomes being shown, so a shutdown does not cut an upload in half. */
+	async drain(): Promise<void> {
+		while (this.#presenting.size > 0) await Promise.allSettled([...this.#presenting.values()]);
 	}
 
 	/** Shows the job's state; a failure here is retried by the poller's next pass. */

@@ -40,6 +40,11 @@ export class JobStore {
 		return [...this.#active.values()];
 	}
 
+	/** The cached record of an active job, read without waiting for its lock. */
+	peek(id: string): Job | undefined {
+		return this.#active.get(id);
+	}
+
 	active(): Job[] {
 		return [...this.#active.values()];
 	}
@@ -80,14 +85,18 @@ export class JobStore {
 	}
 
 	async #write(job: Job): Promise<Job> {
-		await this.#jobs.set(job.id, job);
+		// Record and index are on separate connections, so both writes go at once. The index entry
+		// is added only when the job is created, and creation finishes before the job is shown or
+		// sent; a finished job left in the index is dropped by the next `load`.
+		const writes: Promise<unknown>[] = [this.#jobs.set(job.id, job)];
 		if (needsAttention(job)) {
-			if (!this.#active.has(job.id)) await this.#activeIndex.set(job.id, job.createdAt);
+			if (!this.#active.has(job.id)) writes.push(this.#activeIndex.set(job.id, job.createdAt));
 			this.#active.set(job.id, job);
 		} else {
 			this.#active.delete(job.id);
-			await this.#activeIndex.delete(job.id);
+			writes.push(this.#activeIndex.delete(job.id));
 		}
+		await Promise.all(writes);
 		return job;
 	}
 }

@@ -101,8 +101,7 @@ export class Poller {
 
 		// Anything finished whose outcome has not been shown yet (Discord was down, say).
 		for (const job of this.#jobs.active()) {
-			if (job.state === "succeeded" || job.state === "failed")
-				await this.#guard(job.id, () => this.#jobs.present(job.id));
+			if (job.state === "succeeded" || job.state === "failed") this.#jobs.presentLater(job.id);
 		}
 	}
 

@@ -25,6 +25,10 @@ export function createStore(url: string, logger: Logger): Store {
 			if (sqlitePath) {
 				// busyTimeout: writes from the other namespaces' connections hold the file briefly.
 				const adapter = new KeyvSqlite({ uri: `sqlite://${sqlitePath}`, busyTimeout: 10_000 });
+				// WAL with NORMAL sync: a commit survives the process being killed (only a power loss
+				// can drop the last ones) and costs no fsync, which keeps replies fast under load.
+				void adapter.query("PRAGMA journal_mode=WAL").catch(() => undefined);
+				void adapter.query("PRAGMA synchronous=NORMAL").catch(() => undefined);
 				adapters.push(adapter);
 				store = adapter as unknown as KeyvStoreAdapter;
 			}
