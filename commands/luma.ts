@@ -93,8 +93,7 @@ async function generate(interaction: ChatInputCommandInteraction, context: BotCo
 		await context.jobs.abandon(job.id);
 		throw error;
 	}
-	await context.jobs.attachMessage(job.id, messageId);
-	await context.jobs.submit(job.id);
+	await context.jobs.submit(job.id, { messageId });
 }
 
 export const luma = {

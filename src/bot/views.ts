@@ -22,17 +22,19 @@ export interface MessageView {
 	files?: RawFile[];
 }
 
-/** Names what a job should currently look like, so a view is written once per change. */
+/**
+ * Names what a job should currently look like, so a view is written once per change. Being sent
+ * and waiting at the provider look the same: an edit for that moment alone would cost one more
+ * Discord request per video for nothing the requester can act on.
+ */
 export function viewKey(job: Job): string {
 	if (job.state === "succeeded") return "result";
 	if (job.state === "failed") return "failed";
-	if (job.state === "submitted") return `pending:${job.progress ?? "queued"}`;
-	return "pending:submitting";
+	return job.state === "submitted" && job.progress === "running" ? "pending:running" : "pending:queued";
 }
 
 const STATE_LINES: Record<string, string> = {
-	"pending:submitting": "📨 Sending to the provider",
-	"pending:queued": "⏳ Queued at the provider",
+	"pending:queued": "⏳ Queued",
 	"pending:running": "🎬 Generating",
 };
 
@@ -65,7 +67,7 @@ export function pendingView(job: Job): MessageView {
 		.setDescription(truncate(job.request.prompt, 4000))
 		.addFields(
 			{ name: "Requested by", value: `<@${job.userId}>`, inline: true },
-			{ name: "State", value: STATE_LINES[viewKey(job)] ?? STATE_LINES["pending:submitting"]!, inline: true },
+			{ name: "State", value: STATE_LINES[viewKey(job)] ?? STATE_LINES["pending:queued"]!, inline: true },
 			{ name: "Started", value: `<t:${unixSeconds(job.createdAt)}:R>`, inline: true },
 			{ name: "Options", value: optionsLine(job.request), inline: false },
 		)
