@@ -23,5 +23,6 @@ RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 # Jobs and settings (STORE_URL defaults to sqlite://data/luma.sqlite, i.e. /app/data).
 VOLUME ["/app/data"]
-# Node handles SIGTERM itself (the bot installs handlers), so it can run as PID 1.
-CMD ["node", "--enable-source-maps", "dist/src/index.js"]
+# Node handles SIGTERM itself (the bot installs handlers), so it can run as PID 1. The same command
+# as `npm start`: a small young generation keeps memory flat under bursts (see npm run bench).
+CMD ["node", "--enable-source-maps", "--max-semi-space-size=2", "dist/src/index.js"]

@@ -29,6 +29,14 @@ describe("Dockerfile", () => {
 		expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
 	});
 
+	it("runs the same command as npm start", () => {
+		const cmd = JSON.parse(lines.find((line) => line.startsWith("CMD "))!.slice(4)) as string[];
+		const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+			scripts: Record<string, string>;
+		};
+		expect(cmd.join(" ")).toBe(pkg.scripts.start);
+	});
+
 	it("starts a file that the build produces", { timeout: 120_000 }, async () => {
 		const cmd = lines.find((line) => line.startsWith("CMD "));
 		const entry = (JSON.parse(cmd!.slice(4)) as string[]).find((part) => part.startsWith("dist/"));

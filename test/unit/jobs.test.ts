@@ -78,10 +78,13 @@ describe("jobs and the poller against the fake AceDataCloud", () => {
 
 		ace.startTask(job.taskId!);
 		await h.poller.pass();
+		await h.jobs.drain();
 		expect((await h.store.get(job.id))?.progress).toBe("running");
+		await h.poller.pass(); // no change: nothing is shown again
 
 		ace.completeTask(job.taskId!);
 		await h.poller.pass();
+		await h.jobs.drain();
 		const done = await h.store.get(job.id);
 		expect(done?.state).toBe("succeeded");
 		expect(done?.result?.videoId).toBe(ace.tasks.get(job.taskId!)?.videoId);
