@@ -85,45 +85,53 @@ describe("the bot process", () => {
 		expect(discord.gatewayConnections).toBe(0);
 	});
 
-	it("stops with one line naming the variable when the configuration is bad", {
-		timeout: 20_000,
-	}, async () => {
-		const { DISCORD_TOKEN: _token, ...rest } = botEnv();
-		const { code, stderr } = await runBot(rest).exited;
-		expect(code).toBe(1);
-		expect(stderr.trim()).toBe("Configuration error: DISCORD_TOKEN is required");
-	});
+	it(
+		"stops with one line naming the variable when the configuration is bad",
+		{
+			timeout: 20_000,
+		},
+		async () => {
+			const { DISCORD_TOKEN: _token, ...rest } = botEnv();
+			const { code, stderr } = await runBot(rest).exited;
+			expect(code).toBe(1);
+			expect(stderr.trim()).toBe("Configuration error: DISCORD_TOKEN is required");
+		},
+	);
 
-	it("survives kill -9 mid-job: the video is delivered once and the task was submitted once", {
-		timeout: 60_000,
-	}, async () => {
-		ace.setBehaviour({ mode: "manual" });
-		const first = runBot(botEnv());
-		await discord.waitForLogin(20_000);
-		const interaction = discord.sendSlashCommand({
-			name: "luma",
-			subcommand: "generate",
-			options: { prompt: "hard stop" },
-		});
-		await interaction.response(10_000);
-		const messageId = interaction.originalMessage()!.id;
-		// Killed after the task id is saved: killed between the provider call and that write, the
-		// job is failed honestly instead (the jobs unit tests cover that case).
-		await waitUntil(() => first.output().includes('"msg":"job submitted"'));
-		first.child.kill("SIGKILL");
-		await first.exited;
-		ace.completeTask([...ace.tasks.keys()][0]!);
+	it(
+		"survives kill -9 mid-job: the video is delivered once and the task was submitted once",
+		{
+			timeout: 60_000,
+		},
+		async () => {
+			ace.setBehaviour({ mode: "manual" });
+			const first = runBot(botEnv());
+			await discord.waitForLogin(20_000);
+			const interaction = discord.sendSlashCommand({
+				name: "luma",
+				subcommand: "generate",
+				options: { prompt: "hard stop" },
+			});
+			await interaction.response(10_000);
+			const messageId = interaction.originalMessage()!.id;
+			// Killed after the task id is saved: killed between the provider call and that write, the
+			// job is failed honestly instead (the jobs unit tests cover that case).
+			await waitUntil(() => first.output().includes('"msg":"job submitted"'));
+			first.child.kill("SIGKILL");
+			await first.exited;
+			ace.completeTask([...ace.tasks.keys()][0]!);
 
-		runBot(botEnv());
-		const done = await discord.waitForMessage(
-			(m) => m.id === messageId && (m.embeds[0] as APIEmbed | undefined)?.title === "Video ready",
-			30_000,
-		);
-		expect(done.attachments).toHaveLength(1);
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-		expect(discord.requests.filter((r) => r.files.length > 0)).toHaveLength(1);
-		expect(ace.submittedBodies()).toHaveLength(1);
-	});
+			runBot(botEnv());
+			const done = await discord.waitForMessage(
+				(m) => m.id === messageId && (m.embeds[0] as APIEmbed | undefined)?.title === "Video ready",
+				30_000,
+			);
+			expect(done.attachments).toHaveLength(1);
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			expect(discord.requests.filter((r) => r.files.length > 0)).toHaveLength(1);
+			expect(ace.submittedBodies()).toHaveLength(1);
+		},
+	);
 });
 
 async function waitUntil(condition: () => boolean, timeoutMs = 15_000): Promise<void> {

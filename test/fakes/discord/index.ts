@@ -30,6 +30,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 	const spec = loadSpecValidator(options.openapiSpecPath);
 	const router = new Router();
 	const injections: Injection[] = [];
+	// eslint-disable-next-line prefer-const -- set once the port is known; the upgrade handler closes over it
 	let gateway: Gateway | undefined;
 	const server = new FakeServer({
 		store,
