@@ -57,11 +57,19 @@ export class AceDataCloudProvider implements LumaProvider {
 	}
 
 	/**
-	 * Starts a generation with `async: true` and returns its task id at once.
+	 * Starts a generation (or an extension of an earlier video) with `async: true` and returns its
+	 * task id at once.
 	 * @see https://platform.acedata.cloud/documents/5bd3597d-1ff8-44ad-a580-b66b48393e7f
 	 */
 	async submit(req: GenerateRequest, options: CallOptions = {}): Promise<SubmitResult> {
-		const body: Record<string, unknown> = { action: "generate", async: true, prompt: req.prompt };
+		const body: Record<string, unknown> = {
+			action: req.extend ? "extend" : "generate",
+			async: true,
+			prompt: req.prompt,
+		};
+		// Extending takes the result's video_id (or a video URL), never the task id.
+		if (req.extend && "videoId" in req.extend) body.video_id = req.extend.videoId;
+		if (req.extend && "videoUrl" in req.extend) body.video_url = req.extend.videoUrl;
 		if (req.aspectRatio !== undefined) body.aspect_ratio = req.aspectRatio;
 		if (req.loop !== undefined) body.loop = req.loop;
 		if (req.enhance !== undefined) body.enhancement = req.enhance;

@@ -11,6 +11,11 @@ export interface GenerateRequest {
 	enhance?: boolean;
 	startImageUrl?: string;
 	endImageUrl?: string;
+	/**
+	 * Continue an earlier video instead of starting a new one: the provider's reference from a
+	 * finished result (`videoId`), or the video's address for one made elsewhere (`videoUrl`).
+	 */
+	extend?: { videoId: string } | { videoUrl: string };
 }
 
 export interface SubmitResult {

@@ -89,6 +89,33 @@ describe("AceDataCloudProvider.submit", () => {
 		]);
 	});
 
+	it("extends by the result's video_id, never the task id, and keeps an end frame", async () => {
+		const parentTask = await submitOne();
+		fake.completeTask(parentTask);
+		const [parent] = await provider.query([parentTask]);
+		const { taskId } = await provider.submit({
+			prompt: "and then it flies",
+			endImageUrl: "https://img.example/end.png",
+			extend: { videoId: parent!.videoId! },
+		});
+		expect(parent?.videoId).not.toBe(parentTask);
+		expect(fake.submittedBodies()[1]).toEqual({
+			action: "extend",
+			async: true,
+			prompt: "and then it flies",
+			end_image_url: "https://img.example/end.png",
+			video_id: parent!.videoId,
+		});
+		expect(fake.tasks.get(taskId)?.state).toBe("queued");
+	});
+
+	it("extends a video made elsewhere through video_url", async () => {
+		await provider.submit({ prompt: "more", extend: { videoUrl: "https://videos.example/clip.mp4" } });
+		expect(fake.submittedBodies()).toEqual([
+			{ action: "extend", async: true, prompt: "more", video_url: "https://videos.example/clip.mp4" },
+		]);
+	});
+
 	it("accepts a bare {task_id} acknowledgement and a base URL with a trailing slash", async () => {
 		fake.injectRaw("videos", { body: '{"task_id":"732f8282-7cf8"}' });
 		provider = makeProvider({ baseUrl: `${fake.baseUrl}/` });
