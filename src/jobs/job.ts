@@ -20,7 +20,7 @@ export type Frame = z.infer<typeof frameSchema>;
 
 export const jobSchema = z.object({
 	id: z.string(),
-	kind: z.literal("generate"),
+	kind: z.enum(["generate", "extend"]),
 	guildId: z.string().nullable(),
 	channelId: z.string(),
 	messageId: z.string().optional(),
@@ -38,6 +38,19 @@ export const jobSchema = z.object({
 		startFrame: frameSchema.optional(),
 		endFrame: frameSchema.optional(),
 	}),
+	/** For an extension: the clip it continues, a job of this bot or a video made elsewhere. */
+	parent: z
+		.object({
+			jobId: z.string().optional(),
+			userId: z.string().optional(),
+			videoId: z.string().optional(),
+			videoUrl: z.string().optional(),
+		})
+		.optional(),
+	/** Where the job stands in its chain: the first clip's job and message, and this clip's place. */
+	chain: z.object({ rootJobId: z.string(), part: z.number(), rootUrl: z.string().optional() }).optional(),
+	/** Extensions made from this clip, so a chain can be walked forwards too. */
+	children: z.array(z.string()).optional(),
 	provider: z.enum(PROVIDER_NAMES),
 	taskId: z.string().optional(),
 	state: z.enum(JOB_STATES),

@@ -16,6 +16,9 @@ export interface NewJob {
 	request: Job["request"];
 }
 
+/** What an extension continues: a finished job of this bot, or a video made elsewhere. */
+export type ExtendSource = { job: Job } | { videoUrl: string };
+
 /** A 429 on submit means the task was not created, so that one answer may be retried. */
 const SUBMIT_RATE_LIMIT_RETRIES = 3;
 
@@ -66,8 +69,49 @@ export class JobService {
 	}
 
 	async create(input: NewJob): Promise<Job> {
+		return this.#store.create(this.#newJob(input));
+	}
+
+	/**
+	 * Creates an extension of `source`: it records its parent and its place in the chain, and the
+	 * parent lists it as a child, so a chain can be walked both ways.
+	 */
+	async createExtension(input: NewJob & { source: ExtendSource; rootUrl?: string }): Promise<Job> {
+		const { source, rootUrl, ...rest } = input;
+		const job = this.#newJob(rest);
+		job.kind = "extend";
+		if ("job" in source) {
+			const parent = source.job;
+			job.parent = {
+				jobId: parent.id,
+				userId: parent.userId,
+				...(parent.result?.videoId
+					? { videoId: parent.result.videoId }
+					: { videoUrl: parent.result!.videoUrl }),
+			};
+			const rootJobId = parent.chain?.rootJobId ?? parent.id;
+			const chainRootUrl = parent.chain?.rootUrl ?? rootUrl;
+			job.chain = {
+				rootJobId,
+				part: (parent.chain?.part ?? 1) + 1,
+				...(chainRootUrl && { rootUrl: chainRootUrl }),
+			};
+		} else {
+			job.parent = { videoUrl: source.videoUrl };
+		}
+		const created = await this.#store.create(job);
+		if ("job" in source) {
+			await this.#store.update(source.job.id, (parent) => ({
+				...parent,
+				children: [...(parent.children ?? []), created.id],
+			}));
+		}
+		return created;
+	}
+
+	#newJob(input: NewJob): Job {
 		const now = this.#clock();
-		const job: Job = {
+		return {
 			id: newJobId(now),
 			kind: "generate",
 			...input,
@@ -77,7 +121,6 @@ export class JobService {
 			createdAt: now,
 			updatedAt: now,
 		};
-		return this.#store.create(job);
 	}
 
 	/** Remembers the pending message, so delivery can edit it without the interaction token. */
@@ -150,6 +193,9 @@ export class JobService {
 			...(enhance !== undefined && { enhance }),
 			...(startFrame && { startImageUrl: startFrame.url }),
 			...(endFrame && { endImageUrl: endFrame.url }),
+			...(job.parent && {
+				extend: job.parent.videoId ? { videoId: job.parent.videoId } : { videoUrl: job.parent.videoUrl! },
+			}),
 		};
 		for (let attempt = 0; ; attempt++) {
 			try {

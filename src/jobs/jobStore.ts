@@ -2,6 +2,7 @@ import type Keyv from "keyv";
 import type { Logger } from "../logger.js";
 import { KeyedMutex } from "../util/keyedMutex.js";
 import { isTerminal, type Job, jobSchema } from "./job.js";
+import type { JobIndex } from "./jobIndex.js";
 
 /** A job still needs the bot's attention until it has finished and its outcome is shown. */
 export function needsAttention(job: Job): boolean {
@@ -20,10 +21,23 @@ export class JobStore {
 	readonly #active = new Map<string, Job>();
 	readonly #mutex = new KeyedMutex();
 
-	constructor(deps: { jobs: Keyv<Job>; activeIndex: Keyv<number>; logger: Logger }) {
+	readonly #index: JobIndex | undefined;
+
+	constructor(deps: { jobs: Keyv<Job>; activeIndex: Keyv<number>; index?: JobIndex; logger: Logger }) {
 		this.#jobs = deps.jobs;
 		this.#activeIndex = deps.activeIndex;
+		this.#index = deps.index;
 		this.#logger = deps.logger;
+	}
+
+	/** Finds a job by the message that shows it or by the provider's video id. */
+	async find(ref: { messageId: string } | { videoId: string }): Promise<Job | undefined> {
+		if (!this.#index) return undefined;
+		const id =
+			"messageId" in ref
+				? await this.#index.byMessage(ref.messageId)
+				: await this.#index.byVideoId(ref.videoId);
+		return id ? this.get(id) : undefined;
 	}
 
 	/** Reads the active index into memory; call once at start. */
@@ -63,7 +77,7 @@ export class JobStore {
 	}
 
 	async create(job: Job): Promise<Job> {
-		return this.#mutex.run(job.id, () => this.#write(job));
+		return this.#mutex.run(job.id, () => this.#write(job, undefined));
 	}
 
 	/**
@@ -80,11 +94,11 @@ export class JobStore {
 			if (!current) return undefined;
 			const next = await change(current);
 			if (!next || next === current) return current;
-			return this.#write(next);
+			return this.#write(next, current);
 		});
 	}
 
-	async #write(job: Job): Promise<Job> {
+	async #write(job: Job, before: Job | undefined): Promise<Job> {
 		// Record and index are on separate connections, so both writes go at once. The index entry
 		// is added only when the job is created, and creation finishes before the job is shown or
 		// sent; a finished job left in the index is dropped by the next `load`.
@@ -96,6 +110,7 @@ export class JobStore {
 			this.#active.delete(job.id);
 			writes.push(this.#activeIndex.delete(job.id));
 		}
+		if (this.#index) writes.push(this.#index.record(before, job));
 		await Promise.all(writes);
 		return job;
 	}

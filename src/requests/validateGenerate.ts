@@ -84,3 +84,23 @@ export async function validateGenerate(input: GenerateInput, readHead: ReadHead)
 		...(endFrame && { endFrame }),
 	};
 }
+
+export interface ExtendInput {
+	/** What the user typed; empty means "reuse the clip's prompt". */
+	prompt?: string | null;
+	/** The prompt of the clip being extended, when it has one. */
+	fallbackPrompt?: string;
+	endFrame?: FrameInput;
+}
+
+/** Checks an extension request; an empty prompt falls back to the parent's. */
+export async function validateExtend(input: ExtendInput, readHead: ReadHead): Promise<Job["request"]> {
+	const typed = input.prompt?.trim();
+	const raw = typed || input.fallbackPrompt;
+	if (!raw?.trim()) {
+		throw new UserError("Write a prompt for the next part: that video has no earlier prompt to reuse.");
+	}
+	const prompt = checkPrompt(raw);
+	const endFrame = input.endFrame && (await checkFrame("end frame", input.endFrame, readHead));
+	return { prompt, ...(endFrame && { endFrame }) };
+}
