@@ -1,8 +1,11 @@
 import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Attachment, ChatInputCommandInteraction } from "discord.js";
-import { InteractionContextType } from "discord.js";
+import { InteractionContextType, MessageFlags } from "discord.js";
 import type { BotContext, Command } from "../src/bot/command.js";
+import { startExtension } from "../src/bot/extendFlow.js";
 import { Responder } from "../src/bot/responder.js";
+import { formatAge, truncate } from "../src/bot/text.js";
+import { resolveVideo } from "../src/jobs/resolveVideo.js";
 import { pendingView } from "../src/bot/views.js";
 import { ASPECT_RATIOS, type AspectRatio } from "../src/providers/types.js";
 import { type FrameInput, MAX_PROMPT_LENGTH, validateGenerate } from "../src/requests/validateGenerate.js";
@@ -36,6 +39,27 @@ const data = new SlashCommandBuilder()
 			)
 			.addBooleanOption((o) => o.setName("loop").setDescription("Make the video loop seamlessly"))
 			.addBooleanOption((o) => o.setName("enhance").setDescription("Let the provider improve your prompt")),
+	)
+	.addSubcommand((sub) =>
+		sub
+			.setName("extend")
+			.setDescription("Continue a video with a new prompt; anyone may extend anyone's clip")
+			.addStringOption((o) =>
+				o
+					.setName("video")
+					.setDescription("A recent video, its video ID, a link to the bot's message, or a video URL")
+					.setRequired(true)
+					.setAutocomplete(true),
+			)
+			.addStringOption((o) =>
+				o
+					.setName("prompt")
+					.setDescription("What happens next (default: the clip's prompt)")
+					.setMaxLength(MAX_PROMPT_LENGTH),
+			)
+			.addAttachmentOption((o) =>
+				o.setName("end_frame").setDescription("Image for the last frame (PNG, JPEG or WebP)"),
+			),
 	)
 	.toJSON();
 
@@ -96,14 +120,46 @@ async function generate(interaction: ChatInputCommandInteraction, context: BotCo
 	await context.jobs.submit(job.id, { messageId });
 }
 
+async function extend(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+	await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+	const source = await resolveVideo(
+		interaction.options.getString("video", true),
+		interaction.guildId,
+		context.store,
+	);
+	const endFrame = frame(interaction.options.getAttachment("end_frame"));
+	await startExtension(interaction, context, {
+		source,
+		prompt: interaction.options.getString("prompt"),
+		...(endFrame && { endFrame }),
+	});
+}
+
 export const luma = {
 	data,
 	async execute(interaction, context) {
 		switch (interaction.options.getSubcommand(true)) {
 			case "generate":
 				return generate(interaction, context);
+			case "extend":
+				return extend(interaction, context);
 			default:
 				return undefined;
 		}
+	},
+	async autocomplete(interaction, context) {
+		const typed = interaction.options.getFocused().trim().toLowerCase();
+		const videos = interaction.guildId ? await context.index.recent(interaction.guildId) : [];
+		const now = context.clock();
+		const choices = videos
+			.filter(
+				(video) => !typed || video.prompt.toLowerCase().includes(typed) || video.jobId.startsWith(typed),
+			)
+			.slice(0, 25)
+			.map((video) => ({
+				name: `${truncate(video.prompt, 80)} · ${formatAge(now - video.finishedAt)}`,
+				value: video.jobId,
+			}));
+		await interaction.respond(choices);
 	},
 } satisfies Command;

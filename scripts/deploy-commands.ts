@@ -1,5 +1,5 @@
 import { REST } from "@discordjs/rest";
-import { commands } from "../commands/index.js";
+import { commands, messageCommands } from "../commands/index.js";
 import { fetchApplicationId, registerCommands } from "../src/bot/registerCommands.js";
 import { ConfigError, loadEnvFile, parseDiscordEnv } from "../src/env.js";
 import { createLogger } from "../src/logger.js";
@@ -24,7 +24,7 @@ try {
 		rest,
 		applicationId,
 		...(env.DISCORD_GUILD_ID && { guildId: env.DISCORD_GUILD_ID }),
-		commands: commands.map((command) => command.data),
+		commands: [...commands, ...messageCommands].map((command) => command.data),
 		meta: store.openNamespace<string>("meta"),
 		force: true,
 		logger,

@@ -1,14 +1,16 @@
 import { type Client, Events } from "discord.js";
 import type { Dispatcher } from "undici";
-import { commands as defaultCommands } from "../commands/index.js";
+import { commands as defaultCommands, messageCommands } from "../commands/index.js";
 import { createClient } from "./bot/client.js";
 import type { Command } from "./bot/command.js";
+import { componentHandlers } from "./bot/components.js";
 import { DiscordPresenter } from "./bot/presenter.js";
 import { fetchApplicationId, registerCommands } from "./bot/registerCommands.js";
 import { InteractionRouter } from "./bot/router.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { Env } from "./env.js";
 import type { Job } from "./jobs/job.js";
+import { JobIndex, type RecentVideo } from "./jobs/jobIndex.js";
 import { JobService } from "./jobs/jobService.js";
 import { JobStore } from "./jobs/jobStore.js";
 import { Poller } from "./jobs/poller.js";
@@ -45,9 +47,14 @@ export function createApp(deps: AppDeps): App {
 	const clock = deps.clock ?? systemClock;
 	const commands = deps.commands ?? defaultCommands;
 	const store = createStore(env.STORE_URL, logger);
+	const index = new JobIndex({
+		refs: store.openNamespace<string>("job-refs"),
+		recent: store.openNamespace<RecentVideo[]>("recent-videos"),
+	});
 	const jobStore = new JobStore({
 		jobs: store.openNamespace<Job>("jobs"),
 		activeIndex: store.openNamespace<number>("jobs-active"),
+		index,
 		logger,
 	});
 	const meta = store.openNamespace<string>("meta");
@@ -79,9 +86,15 @@ export function createApp(deps: AppDeps): App {
 	});
 	const router = new InteractionRouter({
 		commands,
+		messageCommands,
+		components: componentHandlers,
 		logger,
 		context: {
 			jobs,
+			store: jobStore,
+			index,
+			presenter,
+			clock,
 			logger,
 			readHead: (url, bytes) =>
 				readHead(url, bytes, {
@@ -112,7 +125,7 @@ export function createApp(deps: AppDeps): App {
 				rest: client.rest,
 				applicationId,
 				...(env.DISCORD_GUILD_ID && { guildId: env.DISCORD_GUILD_ID }),
-				commands: commands.map((command) => command.data),
+				commands: [...commands, ...messageCommands].map((command) => command.data),
 				meta,
 				logger,
 			});

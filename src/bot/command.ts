@@ -1,18 +1,49 @@
 import type {
 	AutocompleteInteraction,
+	ButtonInteraction,
 	ChatInputCommandInteraction,
+	MessageContextMenuCommandInteraction,
+	ModalSubmitInteraction,
 	RESTPostAPIChatInputApplicationCommandsJSONBody,
+	RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from "discord.js";
+import type { Clock } from "../clock.js";
+import type { JobIndex } from "../jobs/jobIndex.js";
 import type { JobService } from "../jobs/jobService.js";
+import type { JobStore } from "../jobs/jobStore.js";
 import type { Logger } from "../logger.js";
 import type { ReadHead } from "../requests/validateGenerate.js";
+import type { CustomIdAction } from "./customId.js";
+import type { DiscordPresenter } from "./presenter.js";
 
-/** What command handlers may use; passed in, never imported as globals. */
+/** What handlers may use; passed in, never imported as globals. */
 export interface BotContext {
 	jobs: JobService;
+	store: JobStore;
+	index: JobIndex;
+	presenter: DiscordPresenter;
 	readHead: ReadHead;
+	clock: Clock;
 	logger: Logger;
 }
+
+/** A message context-menu command ("Apps" menu on a message). */
+export interface MessageCommand {
+	data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+	execute(interaction: MessageContextMenuCommandInteraction, context: BotContext): Promise<void>;
+}
+
+/** Handlers for the bot's persistent buttons and modals, by the action in their custom id. */
+export type ComponentHandlers = Partial<
+	Record<
+		CustomIdAction,
+		(
+			interaction: ButtonInteraction | ModalSubmitInteraction,
+			context: BotContext,
+			jobId: string,
+		) => Promise<void>
+	>
+>;
 
 /** A top-level slash command: its definition as data and a thin handler. */
 export interface Command {

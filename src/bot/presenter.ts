@@ -67,6 +67,23 @@ export class DiscordPresenter implements JobPresenter {
 		});
 	}
 
+	/**
+	 * Posts a job's pending message in its channel, replying to `replyTo` when given. Extensions
+	 * start this way: an interaction reply cannot carry the message reference that links them.
+	 */
+	async postPending(job: Job, replyTo?: string): Promise<string> {
+		const { files: _files, ...body } = pendingView(job);
+		const message = (await this.#rest.post(Routes.channelMessages(job.channelId), {
+			body: {
+				...body,
+				...(replyTo && { message_reference: { message_id: replyTo, fail_if_not_exists: false } }),
+				nonce: `${job.id}pen`.slice(0, 25),
+				enforce_nonce: true,
+			},
+		})) as APIMessage;
+		return message.id;
+	}
+
 	async #render(job: Job, key: string): Promise<{ view: MessageView; size?: number }> {
 		if (key === "failed") return { view: failureView(job) };
 		if (key !== "result") return { view: pendingView(job) };

@@ -72,7 +72,12 @@ export async function replyPrivately(interaction: RepliableInteraction, text: st
 		await interaction.reply(payload);
 		return;
 	}
-	if (interaction.deferred && !interaction.ephemeral) {
+	if (interaction.deferred && interaction.ephemeral) {
+		// A private "thinking…" becomes the answer itself.
+		await interaction.editReply({ content: text, allowedMentions: { parse: [] } });
+		return;
+	}
+	if (interaction.deferred) {
 		// A public "thinking…" cannot become private: remove it, then answer privately.
 		await interaction.deleteReply().catch(() => undefined);
 	}

@@ -1,7 +1,8 @@
 import type { Interaction, RepliableInteraction } from "discord.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import type { BotContext, Command } from "./command.js";
+import type { BotContext, Command, ComponentHandlers, MessageCommand } from "./command.js";
+import { decodeCustomId } from "./customId.js";
 import { replyPrivately } from "./responder.js";
 
 export const GENERIC_ERROR =
@@ -14,13 +15,25 @@ export const SHUTTING_DOWN = "The bot is restarting. Please try again in a minut
  */
 export class InteractionRouter {
 	readonly #commands: Map<string, Command>;
+	readonly #messageCommands: Map<string, MessageCommand>;
+	readonly #components: ComponentHandlers;
 	readonly #context: BotContext;
 	readonly #logger: Logger;
 	readonly #inFlight = new Set<Promise<void>>();
 	#closing = false;
 
-	constructor(deps: { commands: readonly Command[]; context: BotContext; logger: Logger }) {
+	constructor(deps: {
+		commands: readonly Command[];
+		messageCommands?: readonly MessageCommand[];
+		components?: ComponentHandlers;
+		context: BotContext;
+		logger: Logger;
+	}) {
 		this.#commands = new Map(deps.commands.map((command) => [command.data.name, command]));
+		this.#messageCommands = new Map(
+			(deps.messageCommands ?? []).map((command) => [command.data.name, command]),
+		);
+		this.#components = deps.components ?? {};
 		this.#context = deps.context;
 		this.#logger = deps.logger;
 	}
@@ -43,6 +56,7 @@ export class InteractionRouter {
 			userId: interaction.user.id,
 			guildId: interaction.guildId,
 			command: "commandName" in interaction ? interaction.commandName : undefined,
+			customId: "customId" in interaction ? interaction.customId : undefined,
 		};
 		try {
 			if (interaction.isAutocomplete()) {
@@ -64,6 +78,15 @@ export class InteractionRouter {
 					);
 				this.#logger.debug(context, "command received");
 				await command.execute(interaction, this.#context);
+			} else if (interaction.isMessageContextMenuCommand()) {
+				const command = this.#messageCommands.get(interaction.commandName);
+				if (!command) throw new UserError("This command is not available any more.");
+				await command.execute(interaction, this.#context);
+			} else if (interaction.isButton() || interaction.isModalSubmit()) {
+				const id = decodeCustomId(interaction.customId);
+				const handler = id && this.#components[id.action];
+				if (!id || !handler) throw new UserError("This button is not in use any more.");
+				await handler(interaction, this.#context, id.jobId);
 			}
 		} catch (error) {
 			await this.#answerError(interaction, error, context);

@@ -13,3 +13,13 @@ export function formatDuration(ms: number): string {
 	const minutes = Math.floor(seconds / 60);
 	return minutes > 0 ? `${minutes}m ${seconds % 60}s` : `${seconds}s`;
 }
+
+/** "just now", "12 min ago", "3 h ago", "2 d ago": ages in autocomplete lists. */
+export function formatAge(ms: number): string {
+	const minutes = Math.floor(ms / 60_000);
+	if (minutes < 1) return "just now";
+	if (minutes < 60) return `${minutes} min ago`;
+	const hours = Math.floor(minutes / 60);
+	if (hours < 48) return `${hours} h ago`;
+	return `${Math.floor(hours / 24)} d ago`;
+}

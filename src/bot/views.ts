@@ -5,9 +5,11 @@ import {
 	type APIAllowedMentions,
 	type APIComponentInMessageActionRow,
 	type APIEmbed,
+	type APIEmbedField,
 	ButtonStyle,
 } from "discord.js";
 import type { Job } from "../jobs/job.js";
+import { encodeCustomId } from "./customId.js";
 import { formatDuration, truncate, unixSeconds } from "./text.js";
 
 export const COLORS = { pending: 0x5865f2, success: 0x57f287, failure: 0xed4245 } as const;
@@ -60,13 +62,32 @@ function frameEmbeds(request: Job["request"]): APIEmbed[] {
 
 const quiet: APIAllowedMentions = { parse: [] };
 
+/** Who made the clip: an extension credits both its requester and the clip it continues. */
+function creditFields(job: Job): APIEmbedField[] {
+	if (job.kind !== "extend") return [{ name: "Requested by", value: `<@${job.userId}>`, inline: true }];
+	const parent = job.parent;
+	const from = parent?.userId
+		? parent.userId === job.userId
+			? "their own clip"
+			: `<@${parent.userId}>'s clip`
+		: `[a video made elsewhere](${parent?.videoUrl ?? ""})`;
+	const fields: APIEmbedField[] = [
+		{ name: "Credits", value: `Extended by <@${job.userId}> from ${from}`, inline: false },
+	];
+	if (job.chain) {
+		const chain = job.chain.rootUrl ? `[this chain](${job.chain.rootUrl})` : "this chain";
+		fields.push({ name: "Chain", value: `Part ${job.chain.part} of ${chain}`, inline: true });
+	}
+	return fields;
+}
+
 export function pendingView(job: Job): MessageView {
 	const embed = new EmbedBuilder()
 		.setColor(COLORS.pending)
-		.setTitle("Making your video")
+		.setTitle(job.kind === "extend" ? "Extending a video" : "Making your video")
 		.setDescription(truncate(job.request.prompt, 4000))
 		.addFields(
-			{ name: "Requested by", value: `<@${job.userId}>`, inline: true },
+			...creditFields(job),
 			{ name: "State", value: STATE_LINES[viewKey(job)] ?? STATE_LINES["pending:queued"]!, inline: true },
 			{ name: "Started", value: `<t:${unixSeconds(job.createdAt)}:R>`, inline: true },
 			{ name: "Options", value: optionsLine(job.request), inline: false },
@@ -85,9 +106,9 @@ export function resultView(job: Job, video?: { data: Buffer; filename: string })
 	const result = job.result!;
 	const embed = new EmbedBuilder()
 		.setColor(COLORS.success)
-		.setTitle("Video ready")
+		.setTitle(job.kind === "extend" ? "Video extended" : "Video ready")
 		.setDescription(truncate(job.request.prompt, 4000))
-		.addFields({ name: "Requested by", value: `<@${job.userId}>`, inline: true });
+		.addFields(...creditFields(job));
 	if (result.width && result.height)
 		embed.addFields({ name: "Resolution", value: `${result.width}×${result.height}`, inline: true });
 	embed.addFields({
@@ -100,6 +121,10 @@ export function resultView(job: Job, video?: { data: Buffer; filename: string })
 	embed.setFooter({ text: `Job ${job.id} · ${optionsLine(job.request)}` });
 
 	const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
+		new ButtonBuilder()
+			.setStyle(ButtonStyle.Primary)
+			.setLabel("Extend")
+			.setCustomId(encodeCustomId({ action: "extend", jobId: job.id })),
 		new ButtonBuilder().setStyle(ButtonStyle.Link).setLabel("Open video").setURL(result.videoUrl),
 	);
 	const view: MessageView = {
@@ -124,7 +149,7 @@ export function failureView(job: Job): MessageView {
 		.setDescription(job.error?.message ?? "The video could not be made.")
 		.addFields(
 			{ name: "Prompt", value: truncate(job.request.prompt, 1024), inline: false },
-			{ name: "Requested by", value: `<@${job.userId}>`, inline: true },
+			...creditFields(job),
 		)
 		.setFooter({ text: `Job ${job.id}` });
 	return { content: "", embeds: [embed.toJSON()], components: [], allowed_mentions: quiet };

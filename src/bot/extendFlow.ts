@@ -1,0 +1,123 @@
+import { LabelBuilder, ModalBuilder, TextInputBuilder } from "@discordjs/builders";
+import {
+	MessageFlags,
+	type ButtonInteraction,
+	type ChatInputCommandInteraction,
+	type MessageContextMenuCommandInteraction,
+	type ModalSubmitInteraction,
+	TextInputStyle,
+} from "discord.js";
+import { UserError } from "../errors.js";
+import type { Job } from "../jobs/job.js";
+import type { ExtendSource } from "../jobs/jobService.js";
+import { assertExtendable, messageUrl } from "../jobs/resolveVideo.js";
+import { type FrameInput, MAX_PROMPT_LENGTH, validateExtend } from "../requests/validateGenerate.js";
+import type { BotContext } from "./command.js";
+import { encodeCustomId } from "./customId.js";
+import { isPermanent } from "./discordErrors.js";
+import { truncate } from "./text.js";
+
+export const EXTEND_PROMPT_FIELD = "prompt";
+
+/** The modal of the Extend button and the context menu: the clip's prompt, ready to edit. */
+export function extendModal(job: Job): ModalBuilder {
+	const input = new TextInputBuilder()
+		.setCustomId(EXTEND_PROMPT_FIELD)
+		.setStyle(TextInputStyle.Paragraph)
+		.setRequired(false)
+		.setMaxLength(MAX_PROMPT_LENGTH)
+		.setValue(truncate(job.request.prompt, MAX_PROMPT_LENGTH));
+	return new ModalBuilder()
+		.setCustomId(encodeCustomId({ action: "extend-modal", jobId: job.id }))
+		.setTitle("Extend this video")
+		.addLabelComponents(
+			new LabelBuilder()
+				.setLabel("What happens next?")
+				.setDescription("Leave empty to reuse the clip's prompt.")
+				.setTextInputComponent(input),
+		);
+}
+
+/**
+ * Opens the modal for a clip. A modal must be the interaction's first answer, so only a store
+ * read (no network) happens before it.
+ */
+export async function openExtendModal(
+	interaction: ButtonInteraction | MessageContextMenuCommandInteraction,
+	context: BotContext,
+	jobId: string,
+): Promise<void> {
+	const job = await context.store.get(jobId);
+	if (!job) throw new UserError("That video is no longer known to the bot, so it can't be extended.");
+	await interaction.showModal(extendModal(assertExtendable(job, interaction.guildId)));
+}
+
+export async function extendFromModal(
+	interaction: ModalSubmitInteraction,
+	context: BotContext,
+	jobId: string,
+): Promise<void> {
+	await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+	const job = await context.store.get(jobId);
+	if (!job) throw new UserError("That video is no longer known to the bot, so it can't be extended.");
+	const prompt = interaction.fields.getTextInputValue(EXTEND_PROMPT_FIELD);
+	await startExtension(interaction, context, {
+		source: { job: assertExtendable(job, interaction.guildId) },
+		prompt,
+	});
+}
+
+/**
+ * Starts an extension and posts its pending message in the channel as a reply to the parent's
+ * message, so Discord links the two. The requester gets a private note pointing to it.
+ */
+export async function startExtension(
+	interaction: ChatInputCommandInteraction | ModalSubmitInteraction,
+	context: BotContext,
+	input: { source: ExtendSource; prompt?: string | null; endFrame?: FrameInput },
+): Promise<void> {
+	if (!interaction.deferred && !interaction.replied)
+		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+	context.jobs.assertAvailable();
+	const { source } = input;
+	const parent = "job" in source ? source.job : undefined;
+	const request = await validateExtend(
+		{
+			prompt: input.prompt ?? null,
+			...(parent && { fallbackPrompt: parent.request.prompt }),
+			...(input.endFrame && { endFrame: input.endFrame }),
+		},
+		context.readHead,
+	);
+	const channelId = interaction.channelId;
+	if (!channelId) throw new UserError("Extensions can only be started in a server channel.");
+	const rootUrl =
+		parent && !parent.chain && parent.messageId
+			? messageUrl(parent.guildId, parent.channelId, parent.messageId)
+			: undefined;
+	const job = await context.jobs.createExtension({
+		guildId: interaction.guildId,
+		channelId,
+		userId: interaction.user.id,
+		attachmentSizeLimit: interaction.attachmentSizeLimit,
+		request,
+		source,
+		...(rootUrl && { rootUrl }),
+	});
+
+	let messageId: string;
+	try {
+		const replyTo = parent?.channelId === channelId ? parent.messageId : undefined;
+		messageId = await context.presenter.postPending(job, replyTo);
+	} catch (error) {
+		await context.jobs.abandon(job.id);
+		if (!isPermanent(error)) throw error;
+		throw new UserError(
+			"I can't post in this channel. I need the View Channel, Send Messages and Embed Links permissions here.",
+		);
+	}
+	await interaction.editReply({
+		content: `Extending the clip: follow it here ${messageUrl(interaction.guildId, channelId, messageId)}`,
+	});
+	await context.jobs.submit(job.id, { messageId });
+}
