@@ -1,0 +1,80 @@
+import { UserError } from "../errors.js";
+import type { QuotaService } from "../quota/quotaService.js";
+import type { GuildSettingsStore } from "../settings/guildSettings.js";
+import { AccessError, checkAccess, isExempt } from "./accessRules.js";
+import type { AuditLog } from "./auditLog.js";
+import { findBlocked } from "./blocklist.js";
+
+export interface Requester {
+	guildId: string | null;
+	userId: string;
+	channelId: string;
+	/** A thread's parent channel: threads follow their channel's allowance. */
+	parentChannelId?: string;
+	memberRoleIds: readonly string[];
+}
+
+/**
+ * The server's rules for one request, in order: who and where (bans, channels, roles), what (the
+ * prompt blocklist), how much (quota). Passing reserves one unit under `jobId`; refusing reserves
+ * nothing. Bans and blocked prompts are written to the audit log.
+ */
+export class RequestGate {
+	readonly #settings: GuildSettingsStore;
+	readonly #quota: QuotaService;
+	readonly #audit: AuditLog;
+
+	constructor(deps: { settings: GuildSettingsStore; quota: QuotaService; audit: AuditLog }) {
+		this.#settings = deps.settings;
+		this.#quota = deps.quota;
+		this.#audit = deps.audit;
+	}
+
+	async admit(requester: Requester, request: { prompt: string; jobId: string }): Promise<void> {
+		const { guildId, userId, channelId } = requester;
+		if (!guildId) throw new UserError("Videos can only be made in a server.");
+		const settings = await this.#settings.get(guildId);
+		try {
+			checkAccess({
+				settings,
+				userId,
+				channelId,
+				memberRoleIds: requester.memberRoleIds,
+				...(requester.parentChannelId && { parentChannelId: requester.parentChannelId }),
+			});
+		} catch (error) {
+			if (error instanceof AccessError && error.rule === "banned") {
+				this.#audit.record({
+					type: "refused",
+					guildId,
+					userId,
+					channelId,
+					rule: "banned",
+					prompt: request.prompt,
+				});
+			}
+			throw error;
+		}
+		const blocked = findBlocked(request.prompt, settings.blocklist);
+		if (blocked) {
+			this.#audit.record({
+				type: "refused",
+				guildId,
+				userId,
+				channelId,
+				rule: "blocklist",
+				prompt: request.prompt,
+				detail: blocked,
+			});
+			throw new UserError(
+				`Your prompt contains "${blocked}", which this server does not allow. Rephrase it and try again.`,
+			);
+		}
+		await this.#quota.reserve({
+			guildId,
+			userId,
+			jobId: request.jobId,
+			exempt: isExempt(settings, requester.memberRoleIds),
+		});
+	}
+}
