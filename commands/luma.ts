@@ -2,7 +2,11 @@ import { SlashCommandBuilder } from "@discordjs/builders";
 import type { Attachment, ChatInputCommandInteraction } from "discord.js";
 import { InteractionContextType, MessageFlags } from "discord.js";
 import type { BotContext, Command } from "../src/bot/command.js";
+import { describeQuota } from "../src/admin/adminText.js";
 import { startExtension } from "../src/bot/extendFlow.js";
+import { requesterOf } from "../src/bot/requester.js";
+import { UserError } from "../src/errors.js";
+import { isExempt } from "../src/moderation/accessRules.js";
 import { Responder } from "../src/bot/responder.js";
 import { formatAge, truncate } from "../src/bot/text.js";
 import { resolveVideo } from "../src/jobs/resolveVideo.js";
@@ -61,6 +65,11 @@ const data = new SlashCommandBuilder()
 				o.setName("end_frame").setDescription("Image for the last frame (PNG, JPEG or WebP)"),
 			),
 	)
+	.addSubcommand((sub) =>
+		sub
+			.setName("quota")
+			.setDescription("How many videos you and this server have left, and when limits reset"),
+	)
 	.toJSON();
 
 function frame(attachment: Attachment | null): FrameInput | undefined {
@@ -97,7 +106,10 @@ async function generate(interaction: ChatInputCommandInteraction, context: BotCo
 		),
 	);
 
+	const jobId = context.jobs.newId();
+	await context.gate.admit(requesterOf(interaction), { prompt: request.prompt, jobId });
 	const job = await context.jobs.create({
+		id: jobId,
 		guildId: interaction.guildId,
 		channelId: interaction.channelId,
 		userId: interaction.user.id,
@@ -118,6 +130,19 @@ async function generate(interaction: ChatInputCommandInteraction, context: BotCo
 		throw error;
 	}
 	await context.jobs.submit(job.id, { messageId });
+	context.audit.record({ type: "accepted", job: (await context.store.get(job.id)) ?? job });
+}
+
+async function quota(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+	if (!interaction.guildId) throw new UserError("Limits apply per server; use this command in a server.");
+	const settings = await context.settings.get(interaction.guildId);
+	const exempt = isExempt(settings, requesterOf(interaction).memberRoleIds);
+	const status = await context.quota.status(interaction.guildId, interaction.user.id, exempt);
+	await interaction.reply({
+		content: describeQuota(status),
+		flags: MessageFlags.Ephemeral,
+		allowedMentions: { parse: [] },
+	});
 }
 
 async function extend(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
@@ -143,6 +168,8 @@ export const luma = {
 				return generate(interaction, context);
 			case "extend":
 				return extend(interaction, context);
+			case "quota":
+				return quota(interaction, context);
 			default:
 				return undefined;
 		}

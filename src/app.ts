@@ -11,6 +11,7 @@ import { type Clock, systemClock } from "./clock.js";
 import type { Env } from "./env.js";
 import type { Job } from "./jobs/job.js";
 import { JobIndex, type RecentVideo } from "./jobs/jobIndex.js";
+import { refundsUnit } from "./jobs/job.js";
 import { JobService } from "./jobs/jobService.js";
 import { JobStore } from "./jobs/jobStore.js";
 import { Poller } from "./jobs/poller.js";
@@ -19,6 +20,11 @@ import { readHead } from "./media/readHead.js";
 import { createProvider } from "./providers/createProvider.js";
 import type { LumaProvider } from "./providers/types.js";
 import { createStore, type Store } from "./store/createStore.js";
+import { GuildAdmin } from "./admin/guildAdmin.js";
+import { ChannelAuditLog } from "./bot/auditLogChannel.js";
+import { RequestGate } from "./moderation/requestGate.js";
+import { DEFAULT_STALE_AFTER_MS, QuotaService } from "./quota/quotaService.js";
+import { GuildSettingsStore } from "./settings/guildSettings.js";
 
 const FRAME_READ_TIMEOUT_MS = 8_000;
 
@@ -77,6 +83,41 @@ export function createApp(deps: AppDeps): App {
 		...(deps.dispatcher && { dispatcher: deps.dispatcher }),
 	});
 	const jobs = new JobService({ store: jobStore, provider, presenter, clock, logger });
+	const settings = new GuildSettingsStore({
+		keyv: store.openNamespace<unknown>("guild-settings"),
+		defaults: {
+			guildDaily: env.GUILD_DAILY_LIMIT,
+			guildMonthly: env.GUILD_MONTHLY_LIMIT,
+			guildMaxConcurrent: env.GUILD_MAX_CONCURRENT,
+			userDaily: env.USER_DAILY_LIMIT,
+			userMaxConcurrent: env.USER_MAX_CONCURRENT,
+			userCooldownSeconds: env.USER_COOLDOWN_SECONDS,
+		},
+	});
+	const quota = new QuotaService({
+		keyv: store.openNamespace<unknown>("usage"),
+		settings,
+		clock,
+		// A slot whose job end was lost stops counting after this; it must outlast any real job.
+		staleAfterMs: Math.max(DEFAULT_STALE_AFTER_MS, env.JOB_TIMEOUT_MS * 2),
+	});
+	const audit = new ChannelAuditLog({ rest: client.rest, settings, logger });
+	const gate = new RequestGate({ settings, quota, audit });
+	const admin = new GuildAdmin({ settings, quota, audit });
+	const releases = new Set<Promise<void>>();
+	jobStore.onFinished((job) => {
+		if (job.guildId) {
+			const release = quota
+				.release({ guildId: job.guildId, jobId: job.id, refund: refundsUnit(job) })
+				.catch((error: unknown) =>
+					logger.error({ err: error, jobId: job.id }, "releasing a quota unit failed"),
+				)
+				.finally(() => releases.delete(release));
+			releases.add(release);
+		}
+		// A job whose pending message never appeared was never started: nothing to report.
+		if (job.error?.code !== "not_started") audit.record({ type: "finished", job });
+	});
 	const poller = new Poller({
 		jobs,
 		provider,
@@ -94,6 +135,11 @@ export function createApp(deps: AppDeps): App {
 			store: jobStore,
 			index,
 			presenter,
+			gate,
+			quota,
+			settings,
+			audit,
+			admin,
 			clock,
 			logger,
 			readHead: (url, bytes) =>
@@ -116,6 +162,8 @@ export function createApp(deps: AppDeps): App {
 			// Recover before logging in: a job of this run must never be mistaken for an orphan of
 			// the last one. REST works with the token alone, so outcomes can be shown already.
 			await jobs.recover();
+			// Slots held by jobs that ended while the bot was down are freed.
+			await quota.reconcile(new Set(jobs.active().map((job) => job.id)));
 			const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
 			await client.login(env.DISCORD_TOKEN);
 			await ready;
@@ -140,6 +188,8 @@ export function createApp(deps: AppDeps): App {
 				await router.close();
 				await poller.stop();
 				await jobs.drain();
+				await Promise.allSettled([...releases]);
+				await audit.drain();
 				await client.destroy();
 				await store.close();
 				logger.info("bot stopped");

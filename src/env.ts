@@ -11,6 +11,14 @@ const httpUrl = z
 	.refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://")
 	.transform((value) => value.replace(/\/+$/, ""));
 
+function limit(fallback: number) {
+	return z.coerce
+		.number({ error: "must be a number" })
+		.int("must be a whole number")
+		.min(0, "must be 0 (no limit) or more")
+		.default(fallback);
+}
+
 export const envSchema = z.object({
 	DISCORD_TOKEN: z.string({ error: "is required" }).min(1, "is required"),
 	DISCORD_APPLICATION_ID: optionalString(snowflake),
@@ -51,6 +59,14 @@ export const envSchema = z.object({
 		.int("must be a whole number")
 		.min(1_000, "must be at least 1000")
 		.default(1_200_000),
+
+	// Defaults for every server; admins change them per server with /luma-admin limits. 0 = no limit.
+	GUILD_DAILY_LIMIT: limit(50),
+	GUILD_MONTHLY_LIMIT: limit(1000),
+	GUILD_MAX_CONCURRENT: limit(5),
+	USER_DAILY_LIMIT: limit(5),
+	USER_MAX_CONCURRENT: limit(1),
+	USER_COOLDOWN_SECONDS: limit(30),
 
 	LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

@@ -7,11 +7,16 @@ import type {
 	RESTPostAPIChatInputApplicationCommandsJSONBody,
 	RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from "discord.js";
+import type { GuildAdmin } from "../admin/guildAdmin.js";
 import type { Clock } from "../clock.js";
 import type { JobIndex } from "../jobs/jobIndex.js";
 import type { JobService } from "../jobs/jobService.js";
 import type { JobStore } from "../jobs/jobStore.js";
 import type { Logger } from "../logger.js";
+import type { AuditLog } from "../moderation/auditLog.js";
+import type { RequestGate } from "../moderation/requestGate.js";
+import type { QuotaService } from "../quota/quotaService.js";
+import type { GuildSettingsStore } from "../settings/guildSettings.js";
 import type { ReadHead } from "../requests/validateGenerate.js";
 import type { CustomIdAction } from "./customId.js";
 import type { DiscordPresenter } from "./presenter.js";
@@ -22,6 +27,11 @@ export interface BotContext {
 	store: JobStore;
 	index: JobIndex;
 	presenter: DiscordPresenter;
+	gate: RequestGate;
+	quota: QuotaService;
+	settings: GuildSettingsStore;
+	audit: AuditLog;
+	admin: GuildAdmin;
 	readHead: ReadHead;
 	clock: Clock;
 	logger: Logger;

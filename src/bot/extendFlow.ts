@@ -14,6 +14,7 @@ import { assertExtendable, messageUrl } from "../jobs/resolveVideo.js";
 import { type FrameInput, MAX_PROMPT_LENGTH, validateExtend } from "../requests/validateGenerate.js";
 import type { BotContext } from "./command.js";
 import { encodeCustomId } from "./customId.js";
+import { requesterOf } from "./requester.js";
 import { isPermanent } from "./discordErrors.js";
 import { truncate } from "./text.js";
 
@@ -91,11 +92,14 @@ export async function startExtension(
 	);
 	const channelId = interaction.channelId;
 	if (!channelId) throw new UserError("Extensions can only be started in a server channel.");
+	const jobId = context.jobs.newId();
+	await context.gate.admit(requesterOf(interaction), { prompt: request.prompt, jobId });
 	const rootUrl =
 		parent && !parent.chain && parent.messageId
 			? messageUrl(parent.guildId, parent.channelId, parent.messageId)
 			: undefined;
 	const job = await context.jobs.createExtension({
+		id: jobId,
 		guildId: interaction.guildId,
 		channelId,
 		userId: interaction.user.id,
@@ -120,4 +124,5 @@ export async function startExtension(
 		content: `Extending the clip: follow it here ${messageUrl(interaction.guildId, channelId, messageId)}`,
 	});
 	await context.jobs.submit(job.id, { messageId });
+	context.audit.record({ type: "accepted", job: (await context.store.get(job.id)) ?? job });
 }

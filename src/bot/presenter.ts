@@ -84,6 +84,16 @@ export class DiscordPresenter implements JobPresenter {
 		return message.id;
 	}
 
+	/** Removes a job's message; one that is already gone is fine. */
+	async deleteMessage(job: Job): Promise<void> {
+		if (!job.messageId) return;
+		try {
+			await this.#rest.delete(Routes.channelMessage(job.channelId, job.messageId));
+		} catch (error) {
+			if (!isUnknownMessage(error)) throw error;
+		}
+	}
+
 	async #render(job: Job, key: string): Promise<{ view: MessageView; size?: number }> {
 		if (key === "failed") return { view: failureView(job) };
 		if (key !== "result") return { view: pendingView(job) };

@@ -126,6 +126,10 @@ export function resultView(job: Job, video?: { data: Buffer; filename: string })
 			.setLabel("Extend")
 			.setCustomId(encodeCustomId({ action: "extend", jobId: job.id })),
 		new ButtonBuilder().setStyle(ButtonStyle.Link).setLabel("Open video").setURL(result.videoUrl),
+		new ButtonBuilder()
+			.setStyle(ButtonStyle.Danger)
+			.setLabel("Delete")
+			.setCustomId(encodeCustomId({ action: "delete", jobId: job.id })),
 	);
 	const view: MessageView = {
 		// Discord plays an .mp4 link inline too, so a file too big to upload still shows as video.

@@ -75,6 +75,9 @@ export const jobSchema = z.object({
 	/** The last view written to Discord, so a restart neither repeats nor skips an update. */
 	shown: z.string().optional(),
 	deliveredAt: z.number().optional(),
+	/** Removed by its requester or a moderator: the message is gone and it can't be extended. */
+	deletedAt: z.number().optional(),
+	deletedBy: z.string().optional(),
 });
 
 export type Job = z.infer<typeof jobSchema>;
@@ -110,4 +113,15 @@ export function transition(job: Job, state: JobState, now: number, patch: Partia
 /** Short, sortable, unique enough for one bot; also fits Discord's 25-character nonce. */
 export function newJobId(now: number): string {
 	return `${now.toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** Failures that are the request's own doing: the provider's moderation refused it. */
+const USER_CAUSED_FAILURES = new Set(["forbidden"]);
+
+/**
+ * Whether a finished job gives its quota unit back: yes when it failed for a reason that is not
+ * the requester's (provider error, timeout, restart), no for a video made or a prompt refused.
+ */
+export function refundsUnit(job: Pick<Job, "state" | "error">): boolean {
+	return job.state === "failed" && !USER_CAUSED_FAILURES.has(job.error?.code ?? "");
 }

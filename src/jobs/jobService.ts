@@ -8,6 +8,8 @@ import type { JobStore } from "./jobStore.js";
 import type { JobPresenter } from "./presenter.js";
 
 export interface NewJob {
+	/** Chosen beforehand when a quota unit is reserved under it; made up otherwise. */
+	id?: string;
 	guildId: string | null;
 	channelId: string;
 	userId: string;
@@ -109,12 +111,26 @@ export class JobService {
 		return created;
 	}
 
+	/** An id for a job about to be created (quota reservations are made under it first). */
+	newId(): string {
+		return newJobId(this.#clock());
+	}
+
+	/** Marks a finished clip deleted: it leaves the autocomplete list and can't be extended. */
+	async markDeleted(jobId: string, userId: string): Promise<Job | undefined> {
+		const now = this.#clock();
+		return this.#store.update(jobId, (job) =>
+			job.deletedAt ? undefined : { ...job, deletedAt: now, deletedBy: userId, updatedAt: now },
+		);
+	}
+
 	#newJob(input: NewJob): Job {
 		const now = this.#clock();
+		const { id, ...rest } = input;
 		return {
-			id: newJobId(now),
+			id: id ?? newJobId(now),
 			kind: "generate",
-			...input,
+			...rest,
 			provider: this.#provider.name,
 			state: "queued",
 			attempts: 0,

@@ -23,11 +23,21 @@ export class JobStore {
 
 	readonly #index: JobIndex | undefined;
 
+	readonly #finished = new Set<(job: Job) => void>();
+
 	constructor(deps: { jobs: Keyv<Job>; activeIndex: Keyv<number>; index?: JobIndex; logger: Logger }) {
 		this.#jobs = deps.jobs;
 		this.#activeIndex = deps.activeIndex;
 		this.#index = deps.index;
 		this.#logger = deps.logger;
+	}
+
+	/**
+	 * Calls `listener` once per job, right after the write that moves it into a terminal state
+	 * (the state machine allows that move only once).
+	 */
+	onFinished(listener: (job: Job) => void): void {
+		this.#finished.add(listener);
 	}
 
 	/** Finds a job by the message that shows it or by the provider's video id. */
@@ -112,6 +122,15 @@ export class JobStore {
 		}
 		if (this.#index) writes.push(this.#index.record(before, job));
 		await Promise.all(writes);
+		if (isTerminal(job) && (!before || !isTerminal(before))) {
+			for (const listener of this.#finished) {
+				try {
+					listener(job);
+				} catch (error) {
+					this.#logger.error({ err: error, jobId: job.id }, "a finished-job listener failed");
+				}
+			}
+		}
 		return job;
 	}
 }

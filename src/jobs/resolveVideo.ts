@@ -16,6 +16,8 @@ export function messageUrl(guildId: string | null, channelId: string, messageId:
 export function assertExtendable(job: Job, guildId: string | null): Job {
 	if (job.guildId !== guildId)
 		throw new UserError("That video belongs to another server, so it can't be extended here.");
+	if (job.deletedAt)
+		throw new UserError("That video was deleted, so it can't be extended. Pick another one.");
 	if (job.state === "failed")
 		throw new UserError("That video failed, so there is nothing to extend. Pick a finished video.");
 	if (job.state !== "succeeded" || !job.result) {

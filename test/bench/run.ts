@@ -56,6 +56,13 @@ const bot = spawn(process.execPath, startArgs, {
 		POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
 		JOB_TIMEOUT_MS: String(30 * 60_000),
 		LOG_LEVEL: "warn",
+		// The benchmark measures throughput, not the per-server limits.
+		GUILD_DAILY_LIMIT: "0",
+		GUILD_MONTHLY_LIMIT: "0",
+		GUILD_MAX_CONCURRENT: "0",
+		USER_DAILY_LIMIT: "0",
+		USER_MAX_CONCURRENT: "0",
+		USER_COOLDOWN_SECONDS: "0",
 	},
 	stdio: ["ignore", "ignore", "inherit"],
 });

@@ -12,7 +12,22 @@ export interface HarnessOptions {
 	pollIntervalMs?: number;
 	jobTimeoutMs?: number;
 	videoBytes?: number;
+	/** Extra or overriding environment variables (limits, say). */
+	env?: Record<string, string>;
+	/** The bot's clock (quota windows, token age); real time by default. */
+	clock?: () => number;
+	discord?: Parameters<typeof startFakeDiscord>[0];
 }
+
+/** Tests that are not about limits run without them. */
+const NO_LIMITS = {
+	GUILD_DAILY_LIMIT: "0",
+	GUILD_MONTHLY_LIMIT: "0",
+	GUILD_MAX_CONCURRENT: "0",
+	USER_DAILY_LIMIT: "0",
+	USER_MAX_CONCURRENT: "0",
+	USER_COOLDOWN_SECONDS: "0",
+};
 
 /** The real bot (createApp) wired to a fake Discord and a fake AceDataCloud on 127.0.0.1. */
 export interface Harness {
@@ -28,7 +43,7 @@ export interface Harness {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-	const discord = await startFakeDiscord();
+	const discord = await startFakeDiscord(options.discord);
 	const ace = await startFakeAceDataCloud(options.videoBytes ? { videoBytes: options.videoBytes } : {});
 	const dataDir = mkdtempSync(join(tmpdir(), "luma-e2e-"));
 	const env = parseEnv({
@@ -40,6 +55,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 		POLL_INTERVAL_MS: String(options.pollIntervalMs ?? 200),
 		JOB_TIMEOUT_MS: String(options.jobTimeoutMs ?? 60_000),
 		LOG_LEVEL: "debug",
+		...NO_LIMITS,
+		...options.env,
 	});
 	const logs: string[] = [];
 	const destination = new Writable({
@@ -51,7 +68,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 	const logger = createLogger({ level: env.LOG_LEVEL, destination });
 
 	const boot = async () => {
-		const app = createApp({ env, logger });
+		const app = createApp({ env, logger, ...(options.clock && { clock: options.clock }) });
 		await app.start();
 		return app;
 	};

@@ -21,6 +21,12 @@ describe("parseEnv", () => {
 			STORE_URL: "sqlite://data/luma.sqlite",
 			POLL_INTERVAL_MS: 10_000,
 			JOB_TIMEOUT_MS: 1_200_000,
+			GUILD_DAILY_LIMIT: 50,
+			GUILD_MONTHLY_LIMIT: 1000,
+			GUILD_MAX_CONCURRENT: 5,
+			USER_DAILY_LIMIT: 5,
+			USER_MAX_CONCURRENT: 1,
+			USER_COOLDOWN_SECONDS: 30,
 			LOG_LEVEL: "info",
 		});
 	});
@@ -50,6 +56,9 @@ describe("parseEnv", () => {
 		);
 		expect(errorOf({ ...minimal, STORE_URL: "mysql://x" })).toMatch(/^STORE_URL must be sqlite:\/\//);
 		expect(errorOf({ ...minimal, LOG_LEVEL: "loud" })).toMatch(/^LOG_LEVEL /);
+		expect(errorOf({ ...minimal, USER_DAILY_LIMIT: "-1" })).toBe(
+			"USER_DAILY_LIMIT must be 0 (no limit) or more",
+		);
 	});
 
 	it("refuses providers that are not implemented yet, clearly", () => {
