@@ -87,7 +87,16 @@ export function guildCreatePayload(store: Store, guild: GuildState): Json {
 		features: [],
 		emojis: [],
 		stickers: [],
-		roles: [role(guild)],
+		roles: [
+			role(guild),
+			...guild.roles.map((extra, index) => ({
+				...role(guild),
+				id: extra.id,
+				name: extra.name,
+				permissions: "0",
+				position: index + 1,
+			})),
+		],
 		channels: guild.channels.map((c) => ({
 			id: c.id,
 			type: 0,

@@ -11,7 +11,7 @@ export function apiMember(store: Store, guildId: string, userId: string): Json {
 	const user = store.users.get(userId) ?? { id: userId, username: `user-${userId.slice(-4)}`, bot: false };
 	return {
 		user: apiUser(user),
-		roles: [],
+		roles: member?.roles ?? [],
 		permissions: member?.permissions ?? ALL_PERMISSIONS,
 		joined_at: JOINED_AT,
 		deaf: false,
@@ -130,6 +130,24 @@ export function commandOptions(
 			put("members", String(value), { ...member, user: undefined });
 		} else if (type === 7 && store.channelById.has(String(value))) {
 			put("channels", String(value), apiChannel(store, String(value)));
+		} else if (type === 8) {
+			const role = store.guildById.get(guildId)?.roles.find((r) => r.id === String(value));
+			if (role) {
+				put("roles", role.id, {
+					id: role.id,
+					name: role.name,
+					color: 0,
+					colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+					hoist: false,
+					icon: null,
+					unicode_emoji: null,
+					position: 1,
+					permissions: "0",
+					managed: false,
+					mentionable: false,
+					flags: 0,
+				});
+			}
 		}
 		const option: Json = { name, type, value: raw };
 		if (name === input.focused) option.focused = true;

@@ -17,6 +17,7 @@ export const ALL_PERMISSIONS = Object.values(PermissionFlagsBits)
 
 export interface MemberState extends StoredUser {
 	permissions: string;
+	roles: string[];
 }
 
 export interface ChannelState {
@@ -32,6 +33,7 @@ export interface GuildState {
 	ownerId: string;
 	channels: ChannelState[];
 	members: MemberState[];
+	roles: { id: string; name: string }[];
 }
 
 export interface CdnFile {
@@ -119,6 +121,7 @@ export class Store {
 				username: m.username ?? `user${i}`,
 				bot: false,
 				permissions: m.permissions ?? ALL_PERMISSIONS,
+				roles: m.roles ?? [],
 			}));
 			const guild: GuildState = {
 				id,
@@ -126,6 +129,7 @@ export class Store {
 				ownerId: members[0]?.id ?? this.botUser.id,
 				channels,
 				members,
+				roles: init.roles ?? [],
 			};
 			this.guilds.push(guild);
 			this.guildById.set(id, guild);

@@ -4,7 +4,9 @@ export interface FakeGuildInit {
 	id?: string;
 	name?: string;
 	channels?: { id?: string; name?: string }[];
-	members?: { id?: string; username?: string; permissions?: string }[];
+	members?: { id?: string; username?: string; permissions?: string; roles?: string[] }[];
+	/** Roles besides @everyone (whose id is the guild id). */
+	roles?: { id: string; name: string }[];
 }
 
 export interface FakeDiscordOptions {
