@@ -71,6 +71,14 @@ async function privateAnswer(handle: ReturnType<Harness["discord"]["sendModalSub
 	return message.content;
 }
 
+async function waitUntilSubmitted(count: number): Promise<void> {
+	const deadline = Date.now() + 10_000;
+	while (h.ace.submittedBodies().length < count) {
+		if (Date.now() > deadline) throw new Error(`expected ${count} submissions`);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}
+
 const waitExtended = (prompt: string) =>
 	h.discord.waitForMessage((m) => embed(m)?.title === "Video extended" && embed(m)?.description === prompt);
 
@@ -257,6 +265,8 @@ describe("extending clips", () => {
 				userId: alice,
 			});
 			await slow.response();
+			// Its own submission lands after the reply; count from there.
+			await waitUntilSubmitted(2);
 			expect(await refusal({ video: jobIdOf(slow.originalMessage()!) })).toMatch(/still being made/);
 		});
 
