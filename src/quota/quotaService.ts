@@ -36,6 +36,10 @@ export class QuotaService {
 	readonly #clock: Clock;
 	readonly #staleAfterMs: number;
 	readonly #cache = new Map<string, UsageRecord>();
+	/** Per guild: the write that has not started yet, which will carry every change made before it does. */
+	readonly #queuedWrites = new Map<string, Promise<void>>();
+	/** Per guild: the last write scheduled, so writes of one guild stay in order. */
+	readonly #lastWrite = new Map<string, Promise<void>>();
 	readonly #mutex = new KeyedMutex();
 
 	constructor(deps: {
@@ -51,13 +55,25 @@ export class QuotaService {
 	}
 
 	/** Checks every limit (unless exempt), then counts the unit and the in-flight job, in one step. */
-	reserve(input: { guildId: string; userId: string; jobId: string; exempt: boolean }): Promise<Reservation> {
+	async reserve(input: {
+		guildId: string;
+		userId: string;
+		jobId: string;
+		exempt: boolean;
+	}): Promise<Reservation> {
 		const { guildId, userId, jobId, exempt } = input;
-		return this.#mutex.run(guildId, async () => {
+		// The check and the count happen under the guild's lock; the store write is awaited after
+		// it, so the next request is checked against the new count without waiting for the disk.
+		const { reservation, written } = await this.#mutex.run(guildId, async () => {
 			const view = await this.#view(guildId);
 			const { record, limits, now } = view;
 			const existing = record.inFlight[jobId] ?? record.lost[jobId];
-			if (existing) return { ...input, at: existing.at, day: existing.day, month: existing.month };
+			if (existing) {
+				return {
+					reservation: { ...input, at: existing.at, day: existing.day, month: existing.month },
+					written: undefined,
+				};
+			}
 			const refusal = exempt ? undefined : findRefusal({ ...view, userId });
 			if (refusal) throw refusal;
 			record.dayCount++;
@@ -68,9 +84,11 @@ export class QuotaService {
 			const forgetBefore = now - Math.max(limits.userCooldownSeconds * 1000, DAY_MS);
 			for (const [id, at] of Object.entries(record.lastRequest))
 				if (at < forgetBefore) delete record.lastRequest[id];
-			await this.#write(guildId, record);
-			return { ...input, at: now, day: record.day, month: record.month };
+			const written = this.#write(guildId, record);
+			return { reservation: { ...input, at: now, day: record.day, month: record.month }, written };
 		});
+		await written;
+		return reservation;
 	}
 
 	/**
@@ -214,8 +232,30 @@ export class QuotaService {
 		return this.#cache.get(guildId) ?? record;
 	}
 
-	async #write(guildId: string, record: UsageRecord): Promise<void> {
-		await this.#keyv.set(guildId, record);
+	/**
+	 * Makes `record` the guild's current state at once (the cache is what every check reads) and
+	 * resolves when a store write that includes it has finished. Writes are coalesced: while one
+	 * is running, all later changes share the next one, so a burst costs a couple of writes, not
+	 * one per request.
+	 */
+	#write(guildId: string, record: UsageRecord): Promise<void> {
 		this.#cache.set(guildId, record);
+		const queued = this.#queuedWrites.get(guildId);
+		if (queued) return queued;
+		const previous = this.#lastWrite.get(guildId) ?? Promise.resolve();
+		const write = previous
+			.catch(() => undefined)
+			.then(async () => {
+				this.#queuedWrites.delete(guildId);
+				await this.#keyv.set(guildId, structuredClone(this.#cache.get(guildId)));
+			});
+		this.#queuedWrites.set(guildId, write);
+		this.#lastWrite.set(guildId, write);
+		void write
+			.finally(() => {
+				if (this.#lastWrite.get(guildId) === write) this.#lastWrite.delete(guildId);
+			})
+			.catch(() => undefined);
+		return write;
 	}
 }

@@ -57,8 +57,12 @@ export function readUsage(raw: unknown): UsageRecord {
  * move to `lost`: their end was probably never reported (a crash), and they must not block
  * anyone forever; a late end still finds them, until their month is over.
  */
+/**
+ * Brings a record up to the current windows, in place: counters of a past day or month start over,
+ * and jobs in flight past `staleBefore` count as lost. Applying it twice changes nothing more.
+ */
 export function rollUsage(record: UsageRecord, day: string, month: string, staleBefore: number): UsageRecord {
-	const next = structuredClone(record);
+	const next = record;
 	if (day > next.day) {
 		next.day = day;
 		next.dayCount = 0;
