@@ -15,6 +15,7 @@ import { refundsUnit } from "./jobs/job.js";
 import { JobService } from "./jobs/jobService.js";
 import { JobStore } from "./jobs/jobStore.js";
 import { Poller } from "./jobs/poller.js";
+import { recoverJobs } from "./jobs/recoverJobs.js";
 import type { Logger } from "./logger.js";
 import { readHead } from "./media/readHead.js";
 import { createProvider } from "./providers/createProvider.js";
@@ -161,7 +162,7 @@ export function createApp(deps: AppDeps): App {
 		async start() {
 			// Recover before logging in: a job of this run must never be mistaken for an orphan of
 			// the last one. REST works with the token alone, so outcomes can be shown already.
-			await jobs.recover();
+			await recoverJobs({ store: jobStore, jobs, clock, logger });
 			// Slots held by jobs that ended while the bot was down are freed.
 			await quota.reconcile(new Set(jobs.active().map((job) => job.id)));
 			const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));

@@ -2,6 +2,7 @@ import type { Clock } from "../clock.js";
 import { ProviderError, UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { LumaProvider, TaskStatus } from "../providers/types.js";
+import { chainLinks, type ExtendSource } from "./chain.js";
 import { FAILURE } from "./failureMessages.js";
 import { type Job, newJobId, transition } from "./job.js";
 import type { JobStore } from "./jobStore.js";
@@ -18,8 +19,7 @@ export interface NewJob {
 	request: Job["request"];
 }
 
-/** What an extension continues: a finished job of this bot, or a video made elsewhere. */
-export type ExtendSource = { job: Job } | { videoUrl: string };
+export type { ExtendSource } from "./chain.js";
 
 /** A 429 on submit means the task was not created, so that one answer may be retried. */
 const SUBMIT_RATE_LIMIT_RETRIES = 3;
@@ -80,32 +80,16 @@ export class JobService {
 	 */
 	async createExtension(input: NewJob & { source: ExtendSource; rootUrl?: string }): Promise<Job> {
 		const { source, rootUrl, ...rest } = input;
-		const job = this.#newJob(rest);
-		job.kind = "extend";
+		const created = await this.#store.create({
+			...this.#newJob(rest),
+			kind: "extend",
+			...chainLinks(source, rootUrl),
+		});
 		if ("job" in source) {
-			const parent = source.job;
-			job.parent = {
-				jobId: parent.id,
-				userId: parent.userId,
-				...(parent.result?.videoId
-					? { videoId: parent.result.videoId }
-					: { videoUrl: parent.result!.videoUrl }),
-			};
-			const rootJobId = parent.chain?.rootJobId ?? parent.id;
-			const chainRootUrl = parent.chain?.rootUrl ?? rootUrl;
-			job.chain = {
-				rootJobId,
-				part: (parent.chain?.part ?? 1) + 1,
-				...(chainRootUrl && { rootUrl: chainRootUrl }),
-			};
-		} else {
-			job.parent = { videoUrl: source.videoUrl };
-		}
-		const created = await this.#store.create(job);
-		if ("job" in source) {
+			const childId = created.id;
 			await this.#store.update(source.job.id, (parent) => ({
 				...parent,
-				children: [...(parent.children ?? []), created.id],
+				children: [...(parent.children ?? []), childId],
 			}));
 		}
 		return created;
@@ -137,15 +121,6 @@ export class JobService {
 			createdAt: now,
 			updatedAt: now,
 		};
-	}
-
-	/** Remembers the pending message, so delivery can edit it without the interaction token. */
-	async attachMessage(jobId: string, messageId: string): Promise<void> {
-		await this.#store.update(jobId, (job) => ({
-			...job,
-			messageId,
-			shown: job.shown ?? "pending:queued",
-		}));
 	}
 
 	/** The pending message could not be posted: nothing was sent, so the job just ends quietly. */
@@ -285,39 +260,6 @@ export class JobService {
 		if (updated?.state === "failed") {
 			this.#logger.warn({ jobId, taskId: updated.taskId }, "job timed out");
 			await this.present(jobId);
-		}
-	}
-
-	/**
-	 * Picks up after a restart: queued jobs are sent (they never were), a job caught while being
-	 * sent is failed honestly rather than sent twice, and undelivered outcomes are shown.
-	 */
-	async recover(): Promise<void> {
-		const jobs = await this.#store.load();
-		const now = this.#clock();
-		for (const job of jobs) {
-			if (job.state === "queued" && job.messageId === undefined) {
-				// The pending message was never confirmed, so the requester may have seen the
-				// command fail: starting it now could charge for a video nobody expects.
-				await this.#store.update(job.id, (current) =>
-					transition(current, "failed", now, {
-						error: { code: "interrupted", message: FAILURE.interruptedBeforeStart },
-					}),
-				);
-			}
-			if (job.state === "submitting") {
-				await this.#store.update(job.id, (current) =>
-					transition(current, "failed", now, {
-						error: { code: "interrupted", message: FAILURE.interruptedWhileSubmitting },
-					}),
-				);
-				this.#logger.warn({ jobId: job.id }, "job interrupted while submitting; not resent");
-			}
-		}
-		this.#logger.info({ jobs: jobs.length }, "jobs recovered");
-		for (const job of this.#store.active()) {
-			if (job.state === "queued") await this.submit(job.id);
-			else await this.present(job.id);
 		}
 	}
 

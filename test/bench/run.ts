@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { APIEmbed } from "discord.js";
 import { startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
 import { startFakeDiscord } from "../fakes/discord/index.js";
+import { NO_LIMITS } from "../support/noLimits.js";
 
 const POLL_INTERVAL_MS = 1000;
 const BATCH_SIZE = 50;
@@ -57,12 +58,7 @@ const bot = spawn(process.execPath, startArgs, {
 		JOB_TIMEOUT_MS: String(30 * 60_000),
 		LOG_LEVEL: "warn",
 		// The benchmark measures throughput, not the per-server limits.
-		GUILD_DAILY_LIMIT: "0",
-		GUILD_MONTHLY_LIMIT: "0",
-		GUILD_MAX_CONCURRENT: "0",
-		USER_DAILY_LIMIT: "0",
-		USER_MAX_CONCURRENT: "0",
-		USER_COOLDOWN_SECONDS: "0",
+		...NO_LIMITS,
 	},
 	stdio: ["ignore", "ignore", "inherit"],
 });

@@ -7,6 +7,7 @@ import { type Env, parseEnv } from "../../src/env.js";
 import { createLogger } from "../../src/logger.js";
 import { type FakeAceDataCloud, startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
+import { NO_LIMITS } from "../support/noLimits.js";
 
 export interface HarnessOptions {
 	pollIntervalMs?: number;
@@ -18,16 +19,6 @@ export interface HarnessOptions {
 	clock?: () => number;
 	discord?: Parameters<typeof startFakeDiscord>[0];
 }
-
-/** Tests that are not about limits run without them. */
-const NO_LIMITS = {
-	GUILD_DAILY_LIMIT: "0",
-	GUILD_MONTHLY_LIMIT: "0",
-	GUILD_MAX_CONCURRENT: "0",
-	USER_DAILY_LIMIT: "0",
-	USER_MAX_CONCURRENT: "0",
-	USER_COOLDOWN_SECONDS: "0",
-};
 
 /** The real bot (createApp) wired to a fake Discord and a fake AceDataCloud on 127.0.0.1. */
 export interface Harness {

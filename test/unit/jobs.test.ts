@@ -6,6 +6,7 @@ import type { Job } from "../../src/jobs/job.js";
 import { JobService } from "../../src/jobs/jobService.js";
 import { JobStore } from "../../src/jobs/jobStore.js";
 import { Poller } from "../../src/jobs/poller.js";
+import { recoverJobs } from "../../src/jobs/recoverJobs.js";
 import { AceDataCloudProvider } from "../../src/providers/acedatacloud.js";
 import { type FakeAceDataCloud, startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
 
@@ -60,8 +61,7 @@ async function startJob(h: Harness, prompt = "a lighthouse at dusk"): Promise<Jo
 		attachmentSizeLimit: 1e7,
 		request: { prompt },
 	});
-	await h.jobs.attachMessage(job.id, "99");
-	await h.jobs.submit(job.id);
+	await h.jobs.submit(job.id, { messageId: "99" });
 	return (await h.store.get(job.id))!;
 }
 
@@ -176,7 +176,7 @@ describe("jobs and the poller against the fake AceDataCloud", () => {
 			attachmentSizeLimit: 1,
 			request: { prompt: "waiting" },
 		});
-		await first.jobs.attachMessage(waiting.id, "97");
+		await first.store.update(waiting.id, (job) => ({ ...job, messageId: "97" }));
 		const orphan = await first.jobs.create({
 			guildId: "1",
 			channelId: "2",
@@ -186,7 +186,7 @@ describe("jobs and the poller against the fake AceDataCloud", () => {
 		});
 
 		const second = harness(first.keyv);
-		await second.jobs.recover();
+		await recoverJobs({ store: second.store, jobs: second.jobs, clock: () => second.clock.now, logger });
 		expect((await second.store.get(caught.id))?.state).toBe("failed");
 		expect((await second.store.get(caught.id))?.error?.message).toMatch(/not sent again/);
 		expect((await second.store.get(orphan.id))?.state).toBe("failed");
