@@ -2,15 +2,9 @@ import { DiscordAPIError } from "discord.js";
 
 /** Discord's JSON error codes the bot reacts to. */
 export const DiscordCode = {
-	UnknownChannel: 10003,
 	UnknownMessage: 10008,
 	UnknownWebhook: 10015,
-	UnknownInteraction: 10062,
-	MissingAccess: 50001,
-	MissingPermissions: 50013,
 	InvalidWebhookToken: 50027,
-	AlreadyAcknowledged: 40060,
-	RequestTooLarge: 40005,
 } as const;
 
 export function discordCode(error: unknown): number | undefined {

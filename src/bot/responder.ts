@@ -40,16 +40,10 @@ export class Responder {
 		}
 	}
 
-	/** Shows a public message as the command's answer and returns its id. */
-	async show(view: MessageView): Promise<string> {
-		const { allowed_mentions, files, attachments: _attachments, ...rest } = view;
-		const options = {
-			...rest,
-			allowedMentions: allowed_mentions,
-			...(files && {
-				files: files.map((f) => ({ attachment: Buffer.from(f.data as Uint8Array), name: f.name })),
-			}),
-		};
+	/** Shows a public message (a pending view: no files) as the command's answer and returns its id. */
+	async show(view: Omit<MessageView, "files" | "attachments">): Promise<string> {
+		const { allowed_mentions, ...rest } = view;
+		const options = { ...rest, allowedMentions: allowed_mentions };
 		if (this.#interaction.deferred) {
 			const message = await this.#interaction.editReply(options);
 			return message.id;
