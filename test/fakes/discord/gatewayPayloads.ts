@@ -1,4 +1,4 @@
-import { apiMember } from "./interactionPayloads.js";
+import { apiChannel, apiMember } from "./interactionPayloads.js";
 import { apiUser } from "./messages.js";
 import type { GuildState, Store } from "./state.js";
 
@@ -97,19 +97,11 @@ export function guildCreatePayload(store: Store, guild: GuildState): Json {
 				position: index + 1,
 			})),
 		],
-		channels: guild.channels.map((c) => ({
-			id: c.id,
-			type: 0,
-			name: c.name,
-			position: c.position,
-			parent_id: null,
-			topic: null,
-			nsfw: false,
-			flags: 0,
-			rate_limit_per_user: 0,
-			last_message_id: null,
-			permission_overwrites: [],
-		})),
+		// GUILD_CREATE lists channels without guild_id (and without the interaction-only permissions).
+		channels: guild.channels.map((c) => {
+			const { guild_id: _guildId, permissions: _permissions, ...channel } = apiChannel(store, c.id);
+			return { ...channel, permission_overwrites: [] };
+		}),
 		threads: [],
 		members: memberIds.map((id) => {
 			const member = apiMember(store, guild.id, id);

@@ -34,6 +34,17 @@ export function responseMessageType(record: InteractionRecord): number {
 	return record.commandType === 1 ? 20 : 23;
 }
 
+/** Who a message made in answer to an interaction comes from, for callbacks and follow-ups alike. */
+export function interactionMessageOrigin(ctx: FakeContext, record: InteractionRecord) {
+	return {
+		channelId: record.channelId,
+		author: ctx.store.botUser,
+		webhookId: ctx.applicationId,
+		type: responseMessageType(record),
+		extra: { interaction_id: record.id, interaction_metadata: interactionMetadata(ctx, record) },
+	};
+}
+
 export function interactionMetadata(ctx: FakeContext, record: InteractionRecord): Record<string, unknown> {
 	const user = ctx.store.users.get(record.userId) ?? { id: record.userId, username: "user", bot: false };
 	const metadata: Record<string, unknown> = {
@@ -62,19 +73,7 @@ function respond(
 	const upload = { files: req.files, limit: record.attachmentSizeLimit, origin: ctx.origin };
 	const source = record.sourceMessageId ? store.messagesById.get(record.sourceMessageId) : undefined;
 	const create = (payload: Record<string, unknown>, loading = false) =>
-		createStoredMessage(
-			store,
-			{
-				channelId: record.channelId,
-				author: store.botUser,
-				webhookId: ctx.applicationId,
-				type: responseMessageType(record),
-				extra: { interaction_id: record.id, interaction_metadata: interactionMetadata(ctx, record) },
-				loading,
-			},
-			payload,
-			upload,
-		);
+		createStoredMessage(store, { ...interactionMessageOrigin(ctx, record), loading }, payload, upload);
 	switch (type) {
 		case 4:
 			enforce(req, checkMessageLimits(data, ["data"]));

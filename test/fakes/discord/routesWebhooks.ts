@@ -2,7 +2,7 @@ import type { FakeContext } from "./context.js";
 import { checkMessageLimits } from "./limits.js";
 import { createStoredMessage, EPHEMERAL, editStoredMessage, LOADING, toApiMessage } from "./messages.js";
 import { asJson, type Ctx, enforce, errors, type Router } from "./router.js";
-import { interactionMetadata, responseMessageType } from "./routesInteractions.js";
+import { interactionMessageOrigin } from "./routesInteractions.js";
 import type { InteractionRecord } from "./state.js";
 import type { StoredMessage } from "./types.js";
 
@@ -81,13 +81,7 @@ export function addWebhookRoutes(router: Router, ctx: FakeContext): void {
 			const flags = typeof payload.flags === "number" ? payload.flags : 0;
 			message = createStoredMessage(
 				store,
-				{
-					channelId: record.channelId,
-					author: store.botUser,
-					webhookId: ctx.applicationId,
-					type: responseMessageType(record),
-					extra: { interaction_id: record.id, interaction_metadata: interactionMetadata(ctx, record) },
-				},
+				interactionMessageOrigin(ctx, record),
 				{ ...payload, flags: flags & ~LOADING },
 				upload(req, record),
 			);
