@@ -1,5 +1,6 @@
 import { REST } from "@discordjs/rest";
-import { commands, messageCommands } from "../commands/index.js";
+import { buildCommands, messageCommands } from "../commands/index.js";
+import { capabilitiesFor } from "../src/providers/capabilities.js";
 import { fetchApplicationId, registerCommands } from "../src/bot/registerCommands.js";
 import { ConfigError, loadEnvFile, parseDiscordEnv } from "../src/env.js";
 import { createLogger } from "../src/logger.js";
@@ -24,7 +25,10 @@ try {
 		rest,
 		applicationId,
 		...(env.DISCORD_GUILD_ID && { guildId: env.DISCORD_GUILD_ID }),
-		commands: [...commands, ...messageCommands].map((command) => command.data),
+		// The same definitions the bot registers at start: /luma offers what the provider can do.
+		commands: [...buildCommands(capabilitiesFor(env.LUMA_PROVIDER, env.LUMA_MODEL)), ...messageCommands].map(
+			(command) => command.data,
+		),
 		meta: store.openNamespace<string>("meta"),
 		force: true,
 		logger,

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { IMPLEMENTED_PROVIDERS, PROVIDER_NAMES } from "./providers/names.js";
+import { CAPABILITIES } from "./providers/capabilities.js";
+import { PROVIDER_NAMES } from "./providers/names.js";
 
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)");
 const optionalString = (schema: z.ZodType<string>) =>
@@ -19,7 +20,9 @@ function limit(fallback: number) {
 		.default(fallback);
 }
 
-export const envSchema = z.object({
+const providerName = z.enum(PROVIDER_NAMES, { error: `must be one of ${PROVIDER_NAMES.join(", ")}` });
+
+const baseSchema = z.object({
 	DISCORD_TOKEN: z.string({ error: "is required" }).min(1, "is required"),
 	DISCORD_APPLICATION_ID: optionalString(snowflake),
 	DISCORD_API_BASE: optionalString(
@@ -27,19 +30,19 @@ export const envSchema = z.object({
 	),
 	DISCORD_GUILD_ID: optionalString(snowflake),
 
-	LUMA_PROVIDER: z
-		.enum(PROVIDER_NAMES, { error: `must be one of ${PROVIDER_NAMES.join(", ")}` })
-		.default("acedatacloud")
-		.superRefine((name, context) => {
-			if (!IMPLEMENTED_PROVIDERS.includes(name)) {
-				context.addIssue({
-					code: "custom",
-					message: `${name} is not supported yet; use ${IMPLEMENTED_PROVIDERS.join(", ")}`,
-				});
-			}
-		}),
+	LUMA_PROVIDER: providerName.default("acedatacloud"),
 	LUMA_API_KEY: z.string({ error: "is required" }).min(1, "is required"),
 	LUMA_API_BASE: optionalString(httpUrl),
+	LUMA_MODEL: optionalString(z.string()),
+
+	// A second provider for requests the first one provably could not start. All optional.
+	LUMA_FALLBACK_PROVIDER: z.preprocess(
+		(value) => (value === "" ? undefined : value),
+		providerName.optional(),
+	),
+	LUMA_FALLBACK_API_KEY: optionalString(z.string()),
+	LUMA_FALLBACK_API_BASE: optionalString(httpUrl),
+	LUMA_FALLBACK_MODEL: optionalString(z.string()),
 
 	STORE_URL: z
 		.string()
@@ -54,6 +57,15 @@ export const envSchema = z.object({
 		.int("must be a whole number")
 		.min(200, "must be at least 200")
 		.default(10_000),
+	/** Unset: each provider's usual shortest clip time before a task is first asked about. */
+	POLL_FIRST_DELAY_MS: z.preprocess(
+		(value) => (value === "" ? undefined : value),
+		z.coerce
+			.number({ error: "must be a number" })
+			.int("must be a whole number")
+			.min(0, "must be 0 or more")
+			.optional(),
+	),
 	JOB_TIMEOUT_MS: z.coerce
 		.number({ error: "must be a number" })
 		.int("must be a whole number")
@@ -69,6 +81,45 @@ export const envSchema = z.object({
 	USER_COOLDOWN_SECONDS: limit(30),
 
 	LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+/** A model must be one the provider has; a fallback needs its own key and must differ. */
+export const envSchema = baseSchema.superRefine((env, context) => {
+	const checkModel = (variable: string, provider: keyof typeof CAPABILITIES, model: string | undefined) => {
+		if (model === undefined) return;
+		const models = CAPABILITIES[provider].models;
+		if (models.includes(model)) return;
+		context.addIssue({
+			code: "custom",
+			path: [variable],
+			message:
+				models.length === 0
+					? `is not used by ${provider}, which has no choice of model; leave it empty`
+					: `must be one of ${models.join(", ")} for ${provider}`,
+		});
+	};
+	checkModel("LUMA_MODEL", env.LUMA_PROVIDER, env.LUMA_MODEL);
+	const fallback = env.LUMA_FALLBACK_PROVIDER;
+	if (!fallback) {
+		for (const name of ["LUMA_FALLBACK_API_KEY", "LUMA_FALLBACK_API_BASE", "LUMA_FALLBACK_MODEL"] as const) {
+			if (env[name] !== undefined)
+				context.addIssue({ code: "custom", path: [name], message: "needs LUMA_FALLBACK_PROVIDER to be set" });
+		}
+		return;
+	}
+	if (fallback === env.LUMA_PROVIDER)
+		context.addIssue({
+			code: "custom",
+			path: ["LUMA_FALLBACK_PROVIDER"],
+			message: "must differ from LUMA_PROVIDER",
+		});
+	if (!env.LUMA_FALLBACK_API_KEY)
+		context.addIssue({
+			code: "custom",
+			path: ["LUMA_FALLBACK_API_KEY"],
+			message: "is required when LUMA_FALLBACK_PROVIDER is set",
+		});
+	checkModel("LUMA_FALLBACK_MODEL", fallback, env.LUMA_FALLBACK_MODEL);
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -99,9 +150,11 @@ export function loadEnvFile(path = ".env"): void {
 	}
 }
 
-/** The subset command registration needs: no provider key required. */
+/** The subset command registration needs: the provider decides the options, no key required. */
 export function parseDiscordEnv(source: Record<string, string | undefined>) {
-	const schema = envSchema.pick({
+	const schema = baseSchema.pick({
+		LUMA_PROVIDER: true,
+		LUMA_MODEL: true,
 		DISCORD_TOKEN: true,
 		DISCORD_APPLICATION_ID: true,
 		DISCORD_API_BASE: true,

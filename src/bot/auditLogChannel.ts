@@ -6,6 +6,8 @@ import type { Job } from "../jobs/job.js";
 import type { Logger } from "../logger.js";
 import type { AuditEvent, AuditLog } from "../moderation/auditLog.js";
 import type { GuildSettingsStore } from "../settings/guildSettings.js";
+import { PROVIDER_LABELS } from "../providers/names.js";
+import { failureText, refusalText } from "./failureText.js";
 import { truncate } from "./text.js";
 import { COLORS } from "./views.js";
 
@@ -46,7 +48,7 @@ function describe(event: AuditEvent): { guildId: string; embed: EmbedBuilder } |
 					{ name: "Channel", value: `<#${job.channelId}>`, inline: true },
 					...(link ? [{ name: "Message", value: link, inline: false }] : []),
 					...(event.type === "finished" && job.error
-						? [{ name: "Reason", value: truncate(job.error.message, 1000) }]
+						? [{ name: "Reason", value: truncate(failureText(job.error), 1000) }]
 						: []),
 					...(event.type === "deleted"
 						? [{ name: "Deleted by", value: `<@${event.by}>`, inline: true }]
@@ -65,6 +67,15 @@ function describe(event: AuditEvent): { guildId: string; embed: EmbedBuilder } |
 					{ name: "Channel", value: `<#${event.channelId}>`, inline: true },
 					...(event.detail ? [{ name: "Matched", value: truncate(event.detail, 200), inline: true }] : []),
 				);
+			return { guildId: event.guildId, embed };
+		case "provider":
+			embed
+				.setTitle("Video provider refused the bot's account")
+				.setColor(COLORS.failure)
+				.setDescription(
+					`${refusalText({ code: "provider_account", params: { provider: event.provider, reason: event.code } })}`,
+				)
+				.addFields({ name: "Provider", value: PROVIDER_LABELS[event.provider], inline: true });
 			return { guildId: event.guildId, embed };
 		case "admin":
 			embed

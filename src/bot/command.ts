@@ -10,8 +10,11 @@ import type {
 import type { GuildAdmin } from "../admin/guildAdmin.js";
 import type { Clock } from "../clock.js";
 import type { JobIndex } from "../jobs/jobIndex.js";
-import type { JobService } from "../jobs/jobService.js";
+import type { JobEngine } from "../jobs/jobEngine.js";
 import type { JobStore } from "../jobs/jobStore.js";
+import type { StartJobDeps } from "../jobs/startJob.js";
+import type { JobEvents } from "../jobs/events.js";
+import type { ProviderRegistry } from "../providers/registry.js";
 import type { Logger } from "../logger.js";
 import type { AuditLog } from "../moderation/auditLog.js";
 import type { RequestGate } from "../moderation/requestGate.js";
@@ -23,8 +26,12 @@ import type { DiscordPresenter } from "./presenter.js";
 
 /** What handlers may use; passed in, never imported as globals. */
 export interface BotContext {
-	jobs: JobService;
+	engine: JobEngine;
+	/** What `startJob` needs; every way of starting a job passes this. */
+	start: StartJobDeps;
 	store: JobStore;
+	registry: ProviderRegistry;
+	events: JobEvents;
 	index: JobIndex;
 	presenter: DiscordPresenter;
 	gate: RequestGate;

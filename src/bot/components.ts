@@ -1,5 +1,7 @@
 import { MessageFlags, PermissionFlagsBits } from "discord.js";
 import { UserError } from "../errors.js";
+import { deleteJob } from "../jobs/deleteJob.js";
+import { Refusal } from "../jobs/refusal.js";
 import type { ComponentHandlers } from "./command.js";
 import { extendFromModal, openExtendModal } from "./extendFlow.js";
 
@@ -10,23 +12,34 @@ export const componentHandlers: ComponentHandlers = {
 		await openExtendModal(interaction, context, jobId);
 	},
 	async delete(interaction, context, jobId) {
-		const job = await context.store.get(jobId);
-		if (!job || job.deletedAt) throw new UserError("That video is already gone.");
-		const isRequester = job.userId === interaction.user.id;
-		if (!isRequester && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages)) {
-			throw new UserError(
-				"Only the person who asked for this video, or a member with Manage Messages, can delete it.",
-			);
-		}
-		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-		const deleted = (await context.jobs.markDeleted(jobId, interaction.user.id)) ?? job;
-		if (job.guildId) await context.index.forget(job.guildId, jobId);
-		await context.presenter.deleteMessage(job);
-		context.audit.record({ type: "deleted", job: deleted, by: interaction.user.id });
+		await deleteJob(context, {
+			jobId,
+			userId: interaction.user.id,
+			canManageMessages: interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false,
+			allowed: async () => {
+				await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+			},
+			removeMessage: (job) => context.presenter.deleteMessage(job),
+		});
 		await interaction.editReply({ content: "Deleted the video. It can no longer be extended." });
 	},
 	async "extend-modal"(interaction, context, jobId) {
 		if (!interaction.isModalSubmit()) throw new UserError("This control is not a form.");
 		await extendFromModal(interaction, context, jobId);
+	},
+	/** A fresh download link for a clip whose provider's links expire within the hour. */
+	async link(interaction, context, jobId) {
+		const job = await context.store.get(jobId);
+		if (!job || job.deletedAt || job.state !== "succeeded" || !job.taskId)
+			throw new Refusal({ code: "delete_gone" });
+		const adapter = context.registry.get(job.provider);
+		if (!adapter?.freshVideoUrl)
+			throw new Refusal({ code: "link_provider_not_configured", params: { provider: job.provider } });
+		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+		const url = await adapter.freshVideoUrl(job.taskId);
+		if (!url) throw new Refusal({ code: "link_unavailable" });
+		await interaction.editReply({
+			content: `Here is a fresh link to the video (it works for about an hour): ${url}`,
+		});
 	},
 };

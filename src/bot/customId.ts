@@ -2,7 +2,7 @@
  * Custom ids name a record, never carry data that acts by itself: `luma:<action>:<jobId>`. The job
  * is looked up when the button is used, so buttons keep working after restarts and for old clips.
  */
-export const CUSTOM_ID_ACTIONS = ["extend", "extend-modal", "delete"] as const;
+export const CUSTOM_ID_ACTIONS = ["extend", "extend-modal", "delete", "link"] as const;
 export type CustomIdAction = (typeof CUSTOM_ID_ACTIONS)[number];
 
 export interface CustomId {

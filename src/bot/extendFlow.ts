@@ -9,9 +9,10 @@ import {
 } from "discord.js";
 import { UserError } from "../errors.js";
 import type { Job } from "../jobs/job.js";
-import type { ExtendSource } from "../jobs/jobService.js";
+import type { ExtendSource } from "../jobs/chain.js";
+import { startJob } from "../jobs/startJob.js";
 import { assertExtendable, messageUrl } from "../jobs/resolveVideo.js";
-import { type FrameInput, MAX_PROMPT_LENGTH, validateExtend } from "../requests/validateGenerate.js";
+import { type FrameInput, MAX_PROMPT_LENGTH } from "../requests/validateGenerate.js";
 import type { BotContext } from "./command.js";
 import { encodeCustomId } from "./customId.js";
 import { requesterOf } from "./requester.js";
@@ -75,54 +76,52 @@ export async function extendFromModal(
 export async function startExtension(
 	interaction: ChatInputCommandInteraction | ModalSubmitInteraction,
 	context: BotContext,
-	input: { source: ExtendSource; prompt?: string | null; endFrame?: FrameInput },
+	input: {
+		source: ExtendSource;
+		prompt?: string | null;
+		endFrame?: FrameInput;
+		direction?: "forward" | "backward";
+	},
 ): Promise<void> {
 	if (!interaction.deferred && !interaction.replied)
 		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-	context.jobs.assertAvailable();
-	const { source } = input;
-	const parent = "job" in source ? source.job : undefined;
-	const request = await validateExtend(
-		{
-			prompt: input.prompt ?? null,
-			...(parent && { fallbackPrompt: parent.request.prompt }),
-			...(input.endFrame && { endFrame: input.endFrame }),
-		},
-		context.readHead,
-	);
 	const channelId = interaction.channelId;
 	if (!channelId) throw new UserError("Extensions can only be started in a server channel.");
-	const jobId = context.jobs.newId();
-	await context.gate.admit(requesterOf(interaction), { prompt: request.prompt, jobId });
+	const { source } = input;
+	const parent = "job" in source ? source.job : undefined;
 	const rootUrl =
 		parent && !parent.chain && parent.messageId
 			? messageUrl(parent.guildId, parent.channelId, parent.messageId)
 			: undefined;
-	const job = await context.jobs.createExtension({
-		id: jobId,
-		guildId: interaction.guildId,
-		channelId,
-		userId: interaction.user.id,
-		attachmentSizeLimit: interaction.attachmentSizeLimit,
-		request,
-		source,
-		...(rootUrl && { rootUrl }),
-	});
-
-	let messageId: string;
-	try {
-		const replyTo = parent?.channelId === channelId ? parent.messageId : undefined;
-		messageId = await context.presenter.postPending(job, replyTo);
-	} catch (error) {
-		await context.jobs.abandon(job.id);
-		if (!isPermanent(error)) throw error;
-		throw new UserError(
-			"I can't post in this channel. I need the View Channel, Send Messages and Embed Links permissions here.",
-		);
-	}
-	await interaction.editReply({
-		content: `Extending the clip: follow it here ${messageUrl(interaction.guildId, channelId, messageId)}`,
-	});
-	await context.jobs.submit(job.id, { messageId });
-	context.audit.record({ type: "accepted", job: (await context.store.get(job.id)) ?? job });
+	await startJob(
+		context.start,
+		{
+			kind: "extend",
+			source,
+			prompt: input.prompt ?? null,
+			...(input.endFrame && { endFrame: input.endFrame }),
+			...(input.direction && { direction: input.direction }),
+			...(rootUrl && { rootUrl }),
+		},
+		{
+			requester: requesterOf(interaction),
+			attachmentSizeLimit: interaction.attachmentSizeLimit,
+			show: async (job) => {
+				let messageId: string;
+				try {
+					const replyTo = parent?.channelId === channelId ? parent.messageId : undefined;
+					messageId = await context.presenter.postPending(job, replyTo);
+				} catch (error) {
+					if (!isPermanent(error)) throw error;
+					throw new UserError(
+						"I can't post in this channel. I need the View Channel, Send Messages and Embed Links permissions here.",
+					);
+				}
+				await interaction.editReply({
+					content: `Extending the clip: follow it here ${messageUrl(interaction.guildId, channelId, messageId)}`,
+				});
+				return messageId;
+			},
+		},
+	);
 }

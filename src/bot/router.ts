@@ -1,8 +1,10 @@
 import type { Interaction, RepliableInteraction } from "discord.js";
 import { UserError } from "../errors.js";
+import { Refusal } from "../jobs/refusal.js";
 import type { Logger } from "../logger.js";
 import type { BotContext, Command, ComponentHandlers, MessageCommand } from "./command.js";
 import { decodeCustomId } from "./customId.js";
+import { refusalText } from "./failureText.js";
 import { replyPrivately } from "./responder.js";
 
 export const GENERIC_ERROR =
@@ -98,9 +100,15 @@ export class InteractionRouter {
 		error: unknown,
 		context: Record<string, unknown>,
 	): Promise<void> {
-		if (!(error instanceof UserError)) this.#logger.error({ ...context, err: error }, "interaction failed");
+		const expected = error instanceof UserError || error instanceof Refusal;
+		if (!expected) this.#logger.error({ ...context, err: error }, "interaction failed");
 		if (!interaction.isRepliable()) return;
-		const text = error instanceof UserError ? error.message : GENERIC_ERROR;
+		const text =
+			error instanceof Refusal
+				? refusalText(error.problem)
+				: error instanceof UserError
+					? error.message
+					: GENERIC_ERROR;
 		try {
 			await replyPrivately(interaction as RepliableInteraction, text);
 		} catch (replyError) {

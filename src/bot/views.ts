@@ -9,7 +9,10 @@ import {
 	ButtonStyle,
 } from "discord.js";
 import type { Job } from "../jobs/job.js";
+import { CAPABILITIES } from "../providers/capabilities.js";
+import { PROVIDER_LABELS } from "../providers/names.js";
 import { encodeCustomId } from "./customId.js";
+import { failureText } from "./failureText.js";
 import { formatDuration, truncate, unixSeconds } from "./text.js";
 
 export const COLORS = { pending: 0x5865f2, success: 0x57f287, failure: 0xed4245 } as const;
@@ -41,11 +44,22 @@ const STATE_LINES: Record<string, string> = {
 };
 
 function optionsLine(request: Job["request"]): string {
-	const parts: string[] = [request.aspectRatio ?? "16:9"];
+	const parts: string[] = [];
+	if (request.aspectRatio) parts.push(request.aspectRatio);
+	if (request.duration) parts.push(request.duration);
+	if (request.resolution) parts.push(request.resolution);
+	if (request.direction === "backward") parts.push("leads into the clip");
 	if (request.loop) parts.push("loop");
 	if (request.enhance === true) parts.push("prompt enhancement on");
 	if (request.enhance === false) parts.push("prompt enhancement off");
-	return parts.join(" · ");
+	return parts.join(" · ") || "default options";
+}
+
+/** Which provider (and model) made the clip, and why, when it was not the first choice. */
+function madeWith(job: Job): APIEmbedField {
+	const model = job.request.model ? ` · ${job.request.model}` : "";
+	const note = job.failover ? ` (${PROVIDER_LABELS[job.failover.from]} was unavailable)` : "";
+	return { name: "Made with", value: `${PROVIDER_LABELS[job.provider]}${model}${note}`, inline: true };
 }
 
 function frameEmbeds(request: Job["request"]): APIEmbed[] {
@@ -116,7 +130,16 @@ export function resultView(job: Job, video?: { data: Buffer; filename: string })
 		value: formatDuration((job.finishedAt ?? job.updatedAt) - job.createdAt),
 		inline: true,
 	});
+	embed.addFields(madeWith(job));
 	if (result.videoId) embed.addFields({ name: "Video ID", value: `\`${result.videoId}\``, inline: false });
+	// A link that expires within the hour is no lasting delivery: offer a fresh one on demand.
+	const expiring = CAPABILITIES[job.provider].expiringOutput;
+	if (expiring && !video)
+		embed.addFields({
+			name: "Video",
+			value: "Too large to upload in this channel. Use **Get link** for a fresh download link.",
+			inline: false,
+		});
 	if (result.thumbnailUrl) embed.setThumbnail(result.thumbnailUrl);
 	embed.setFooter({ text: `Job ${job.id} · ${optionsLine(job.request)}` });
 
@@ -125,7 +148,12 @@ export function resultView(job: Job, video?: { data: Buffer; filename: string })
 			.setStyle(ButtonStyle.Primary)
 			.setLabel("Extend")
 			.setCustomId(encodeCustomId({ action: "extend", jobId: job.id })),
-		new ButtonBuilder().setStyle(ButtonStyle.Link).setLabel("Open video").setURL(result.videoUrl),
+		expiring
+			? new ButtonBuilder()
+					.setStyle(ButtonStyle.Secondary)
+					.setLabel("Get link")
+					.setCustomId(encodeCustomId({ action: "link", jobId: job.id }))
+			: new ButtonBuilder().setStyle(ButtonStyle.Link).setLabel("Open video").setURL(result.videoUrl),
 		new ButtonBuilder()
 			.setStyle(ButtonStyle.Danger)
 			.setLabel("Delete")
@@ -133,7 +161,7 @@ export function resultView(job: Job, video?: { data: Buffer; filename: string })
 	);
 	const view: MessageView = {
 		// Discord plays an .mp4 link inline too, so a file too big to upload still shows as video.
-		content: video ? "" : result.videoUrl,
+		content: video || expiring ? "" : result.videoUrl,
 		embeds: [embed.toJSON()],
 		components: [buttons.toJSON()],
 		allowed_mentions: quiet,
@@ -150,7 +178,7 @@ export function failureView(job: Job): MessageView {
 	const embed = new EmbedBuilder()
 		.setColor(COLORS.failure)
 		.setTitle("Video failed")
-		.setDescription(job.error?.message ?? "The video could not be made.")
+		.setDescription(failureText(job.error))
 		.addFields(
 			{ name: "Prompt", value: truncate(job.request.prompt, 1024), inline: false },
 			...creditFields(job),

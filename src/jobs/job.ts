@@ -35,8 +35,13 @@ export const jobSchema = z.object({
 		aspectRatio: z.enum(ASPECT_RATIOS).optional(),
 		loop: z.boolean().optional(),
 		enhance: z.boolean().optional(),
+		model: z.string().optional(),
+		duration: z.string().optional(),
+		resolution: z.string().optional(),
 		startFrame: frameSchema.optional(),
 		endFrame: frameSchema.optional(),
+		/** For an extension: `backward` makes the clip that leads into the parent. */
+		direction: z.enum(["forward", "backward"]).optional(),
 	}),
 	/** For an extension: the clip it continues, a job of this bot or a video made elsewhere. */
 	parent: z
@@ -51,8 +56,13 @@ export const jobSchema = z.object({
 	chain: z.object({ rootJobId: z.string(), part: z.number(), rootUrl: z.string().optional() }).optional(),
 	/** Extensions made from this clip, so a chain can be walked forwards too. */
 	children: z.array(z.string()).optional(),
+	/** The provider that made (or will make) the clip; it alone polls, delivers and extends it. */
 	provider: z.enum(PROVIDER_NAMES),
+	/** Set when the first choice could not take the job and it went to the fallback provider. */
+	failover: z.object({ from: z.enum(PROVIDER_NAMES), code: z.string() }).optional(),
 	taskId: z.string().optional(),
+	/** A rate-limited submit waits in `queued` until then (a restart honours it too). */
+	retryAt: z.number().optional(),
 	state: z.enum(JOB_STATES),
 	/** What the provider last said about a submitted task, shown on the pending embed. */
 	progress: z.enum(["queued", "running"]).optional(),
@@ -71,7 +81,17 @@ export const jobSchema = z.object({
 			size: z.number().optional(),
 		})
 		.optional(),
-	error: z.object({ code: z.string(), message: z.string() }).optional(),
+	/**
+	 * Why it failed, as a code and its parameters; views word it in the server's language.
+	 * `message` is only in records written before codes were kept.
+	 */
+	error: z
+		.object({
+			code: z.string(),
+			params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+			message: z.string().optional(),
+		})
+		.optional(),
 	/** The last view written to Discord, so a restart neither repeats nor skips an update. */
 	shown: z.string().optional(),
 	deliveredAt: z.number().optional(),
@@ -89,7 +109,8 @@ export function isTerminal(job: Pick<Job, "state">): boolean {
 
 const ALLOWED: Record<JobState, readonly JobState[]> = {
 	queued: ["submitting", "failed"],
-	submitting: ["submitted", "failed"],
+	// Back to queued only when the provider proved it created nothing (a rate limit).
+	submitting: ["submitted", "failed", "queued"],
 	submitted: ["succeeded", "failed"],
 	succeeded: [],
 	failed: [],
@@ -115,8 +136,11 @@ export function newJobId(now: number): string {
 	return `${now.toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
 
-/** Failures that are the request's own doing: the provider's moderation refused it. */
-const USER_CAUSED_FAILURES = new Set(["forbidden"]);
+/**
+ * Failures that are the request's own doing: the provider's moderation refused it (`forbidden`
+ * in records written before codes were shared by every provider).
+ */
+const USER_CAUSED_FAILURES = new Set(["moderated", "forbidden"]);
 
 /**
  * Whether a finished job gives its quota unit back: yes when it failed for a reason that is not

@@ -1,44 +1,62 @@
 import type { Clock } from "../clock.js";
 import { ProviderError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import type { LumaProvider } from "../providers/types.js";
-import type { JobService } from "./jobService.js";
+import type { ProviderName } from "../providers/names.js";
+import type { ProviderRegistry } from "../providers/registry.js";
+import type { ProviderAdapter, TaskStatus } from "../providers/types.js";
+import type { Delivery } from "./delivery.js";
+import type { Job } from "./job.js";
+import type { JobEngine } from "./jobEngine.js";
 
 const MAX_BACKOFF_MS = 5 * 60_000;
+/** Queries in flight at once to a provider that answers one task per request. */
+export const SINGLE_QUERY_CONCURRENCY = 4;
+/** Past this age (after the first query), a task is asked about three times less often. */
+export const SLOW_AFTER_MS = 5 * 60_000;
+const SLOW_FACTOR = 3;
 
 export interface PollerOptions {
 	intervalMs: number;
 	timeoutMs: number;
+	/** Overrides each provider's usual minimum before the first query of a task. */
+	firstPollDelayMs?: number | undefined;
 }
 
 /**
- * The one loop that tracks every submitted job: a pass asks the provider about all of them in
- * batches, fails the ones past the timeout, and re-shows any job whose last view did not get
- * through. Passes never overlap: the next is scheduled only when one has finished.
+ * The one loop that tracks every submitted job, each with the provider that made it. Batch
+ * providers are asked about all their tasks each pass, a chunk per request. Providers that
+ * answer one task per request are asked about each task on a schedule by its age (nothing
+ * before the provider's usual minimum, then every interval, then slower) with a few queries in
+ * flight at once. A provider that answers 429 or 5xx is backed off alone. Passes never overlap.
  */
 export class Poller {
-	readonly #jobs: JobService;
-	readonly #provider: LumaProvider;
+	readonly #engine: JobEngine;
+	readonly #registry: ProviderRegistry;
+	readonly #delivery: Delivery;
 	readonly #clock: Clock;
 	readonly #logger: Logger;
 	readonly #options: PollerOptions;
+	readonly #lastQueried = new Map<string, number>();
+	readonly #backoff = new Map<ProviderName, { failures: number; until: number; failedAt: number }>();
+	/** Counts queries started, so an answer that began before a failure does not end its backoff. */
+	#querySeq = 0;
 	#timer: NodeJS.Timeout | undefined;
 	#running: Promise<void> | undefined;
 	#stopped = true;
-	#failures = 0;
-	#backoffUntil = 0;
 	#passes = 0;
 	#requests = 0;
 
 	constructor(deps: {
-		jobs: JobService;
-		provider: LumaProvider;
+		engine: JobEngine;
+		registry: ProviderRegistry;
+		delivery: Delivery;
 		clock: Clock;
 		logger: Logger;
 		options: PollerOptions;
 	}) {
-		this.#jobs = deps.jobs;
-		this.#provider = deps.provider;
+		this.#engine = deps.engine;
+		this.#registry = deps.registry;
+		this.#delivery = deps.delivery;
 		this.#clock = deps.clock;
 		this.#logger = deps.logger;
 		this.#options = deps.options;
@@ -74,69 +92,116 @@ export class Poller {
 	#schedule(delayMs: number): void {
 		if (this.#stopped) return;
 		this.#timer = setTimeout(() => {
-			void this.pass().finally(() => this.#schedule(this.#nextDelay()));
+			void this.pass().finally(() => this.#schedule(this.#options.intervalMs));
 		}, delayMs);
-	}
-
-	#nextDelay(): number {
-		const wait = Math.max(0, this.#backoffUntil - this.#clock());
-		return Math.max(this.#options.intervalMs, wait);
 	}
 
 	async #pass(): Promise<void> {
 		this.#passes++;
 		const now = this.#clock();
-		const active = this.#jobs.active();
-		const submitted = active.filter((job) => job.state === "submitted");
-
-		for (const job of submitted) {
+		const byProvider = new Map<ProviderName, Job[]>();
+		const submitted = new Set<string>();
+		for (const job of this.#engine.active()) {
+			if (job.state !== "submitted") continue;
+			submitted.add(job.id);
 			if (now - (job.submittedAt ?? job.createdAt) > this.#options.timeoutMs) {
-				await this.#guard(job.id, () => this.#jobs.expire(job.id, this.#options.timeoutMs));
+				await this.#guard(job.id, () => this.#engine.expire(job.id));
+				continue;
 			}
+			if (!this.#registry.get(job.provider)) {
+				await this.#guard(job.id, () => this.#engine.failUnconfigured(job));
+				continue;
+			}
+			if (!job.taskId) continue;
+			const list = byProvider.get(job.provider) ?? [];
+			list.push(job);
+			byProvider.set(job.provider, list);
 		}
-
-		const tracked = submitted.filter((job) => job.taskId && job.provider === this.#provider.name);
-		if (tracked.length > 0 && now >= this.#backoffUntil)
-			await this.#query(tracked.map((job) => ({ jobId: job.id, taskId: job.taskId! })));
+		await Promise.all(
+			[...byProvider].map(([name, jobs]) => {
+				const adapter = this.#registry.get(name)!;
+				if (now < (this.#backoff.get(name)?.until ?? 0)) return undefined;
+				return adapter.capabilities.batchSize > 1
+					? this.#queryBatches(adapter, jobs)
+					: this.#querySingly(adapter, jobs, now);
+			}),
+		);
+		for (const id of this.#lastQueried.keys()) if (!submitted.has(id)) this.#lastQueried.delete(id);
 
 		// Anything finished whose outcome has not been shown yet (Discord was down, say).
-		for (const job of this.#jobs.active()) {
-			if (job.state === "succeeded" || job.state === "failed") this.#jobs.presentLater(job.id);
+		for (const job of this.#engine.active()) {
+			if (job.state === "succeeded" || job.state === "failed") this.#delivery.presentLater(job.id);
 		}
 	}
 
-	async #query(tasks: { jobId: string; taskId: string }[]): Promise<void> {
-		const jobByTask = new Map(tasks.map((task) => [task.taskId, task.jobId]));
-		const taskIds = [...jobByTask.keys()];
-		for (let offset = 0; offset < taskIds.length; offset += this.#provider.batchSize) {
-			const chunk = taskIds.slice(offset, offset + this.#provider.batchSize);
-			let statuses: Awaited<ReturnType<LumaProvider["query"]>>;
-			try {
-				this.#requests++;
-				statuses = await this.#provider.query(chunk);
-				this.#failures = 0;
-			} catch (error) {
-				this.#backOff(error);
-				return;
+	async #queryBatches(adapter: ProviderAdapter, jobs: Job[]): Promise<void> {
+		const size = adapter.capabilities.batchSize;
+		for (let offset = 0; offset < jobs.length; offset += size) {
+			const chunk = jobs.slice(offset, offset + size);
+			if (!(await this.#query(adapter, chunk))) return;
+		}
+	}
+
+	/** Asks about the tasks that are due, a few at a time, until one answer says to back off. */
+	async #querySingly(adapter: ProviderAdapter, jobs: Job[], now: number): Promise<void> {
+		const due = jobs.filter((job) => this.#isDue(adapter, job, now));
+		let next = 0;
+		let backedOff = false;
+		const worker = async () => {
+			while (!backedOff && next < due.length) {
+				const job = due[next++]!;
+				this.#lastQueried.set(job.id, now);
+				if (!(await this.#query(adapter, [job]))) backedOff = true;
 			}
-			await Promise.all(
-				statuses.map((status) => {
-					const jobId = jobByTask.get(status.taskId);
-					return jobId ? this.#guard(jobId, () => this.#jobs.applyStatus(jobId, status)) : undefined;
-				}),
-			);
-		}
+		};
+		await Promise.all(Array.from({ length: Math.min(SINGLE_QUERY_CONCURRENCY, due.length) }, worker));
 	}
 
-	/** Exponential backoff with full jitter, so many bots do not retry in step. */
-	#backOff(error: unknown): void {
-		this.#failures++;
-		const base = Math.min(MAX_BACKOFF_MS, this.#options.intervalMs * 2 ** (this.#failures - 1));
-		const delay = base / 2 + Math.random() * (base / 2);
-		this.#backoffUntil = this.#clock() + delay;
+	/** Whether a one-task-per-request provider should be asked about `job` in this pass. */
+	#isDue(adapter: ProviderAdapter, job: Job, now: number): boolean {
+		const age = now - (job.submittedAt ?? job.createdAt);
+		const first = this.#options.firstPollDelayMs ?? adapter.capabilities.firstPollAfterMs;
+		if (age < first) return false;
+		const last = this.#lastQueried.get(job.id);
+		if (last === undefined) return true;
+		const interval = this.#options.intervalMs * (age - first > SLOW_AFTER_MS ? SLOW_FACTOR : 1);
+		// A little slack so a pass that runs a few ms early does not skip a whole interval.
+		return now - last >= interval - Math.min(50, this.#options.intervalMs / 10);
+	}
+
+	/** One status request; false when the provider failed and is now backed off. */
+	async #query(adapter: ProviderAdapter, jobs: Job[]): Promise<boolean> {
+		const jobByTask = new Map(jobs.map((job) => [job.taskId!, job.id]));
+		let statuses: TaskStatus[];
+		const seq = ++this.#querySeq;
+		try {
+			this.#requests++;
+			statuses = await adapter.query([...jobByTask.keys()]);
+			const backoff = this.#backoff.get(adapter.name);
+			if (backoff && backoff.failedAt < seq) this.#backoff.delete(adapter.name);
+		} catch (error) {
+			this.#backOff(adapter.name, error);
+			return false;
+		}
+		await Promise.all(
+			statuses.map((status) => {
+				const jobId = jobByTask.get(status.taskId);
+				return jobId ? this.#guard(jobId, () => this.#engine.applyStatus(jobId, status)) : undefined;
+			}),
+		);
+		return true;
+	}
+
+	/** Exponential backoff with full jitter per provider, so one provider's trouble slows only its jobs. */
+	#backOff(name: ProviderName, error: unknown): void {
+		const failures = (this.#backoff.get(name)?.failures ?? 0) + 1;
+		const base = Math.min(MAX_BACKOFF_MS, this.#options.intervalMs * 2 ** (failures - 1));
+		const retryAfter = error instanceof ProviderError ? (error.retryAfterMs ?? 0) : 0;
+		const delay = Math.max(retryAfter, base / 2 + Math.random() * (base / 2));
+		this.#backoff.set(name, { failures, until: this.#clock() + delay, failedAt: this.#querySeq });
 		const level = error instanceof ProviderError && error.retryable ? "warn" : "error";
 		this.#logger[level](
-			{ err: error, failures: this.#failures, retryInMs: Math.round(delay) },
+			{ err: error, provider: name, failures, retryInMs: Math.round(delay) },
 			"polling the provider failed",
 		);
 	}

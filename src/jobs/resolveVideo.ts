@@ -1,6 +1,6 @@
 import { UserError } from "../errors.js";
 import type { Job } from "./job.js";
-import type { ExtendSource } from "./jobService.js";
+import type { ExtendSource } from "./chain.js";
 import type { JobStore } from "./jobStore.js";
 
 const MESSAGE_LINK =

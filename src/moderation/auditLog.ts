@@ -1,4 +1,6 @@
+import type { ProviderErrorCode } from "../errors.js";
 import type { Job } from "../jobs/job.js";
+import type { ProviderName } from "../providers/names.js";
 
 /** What a server's audit log channel is told about. */
 export type AuditEvent =
@@ -14,7 +16,9 @@ export type AuditEvent =
 			prompt: string;
 			detail?: string;
 	  }
-	| { type: "admin"; guildId: string; userId: string; change: string };
+	| { type: "admin"; guildId: string; userId: string; change: string }
+	/** The provider refused the bot's account (key, credits) while serving this server. */
+	| { type: "provider"; guildId: string; provider: ProviderName; code: ProviderErrorCode };
 
 /** Records events; never throws and never makes the caller wait for Discord. */
 export interface AuditLog {

@@ -1,3 +1,4 @@
+import type { Dispatcher } from "undici";
 import type { ProviderErrorCode } from "../errors.js";
 import type { ProviderName } from "./names.js";
 
@@ -137,7 +138,7 @@ export interface AdapterOptions {
 	/** The configured model, where the provider has several. */
 	model?: string;
 	/** undici dispatcher (tests point it at fakes). */
-	dispatcher?: import("undici").Dispatcher;
+	dispatcher?: Dispatcher;
 	requestTimeoutMs?: number;
 	readFrame?: ReadFrame;
 }

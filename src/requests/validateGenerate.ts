@@ -18,6 +18,9 @@ export interface GenerateInput {
 	aspectRatio?: AspectRatio;
 	loop?: boolean;
 	enhance?: boolean;
+	model?: string;
+	duration?: string;
+	resolution?: string;
 	startFrame?: FrameInput;
 	endFrame?: FrameInput;
 }
@@ -80,6 +83,10 @@ export async function validateGenerate(input: GenerateInput, readHead: ReadHead)
 		...(input.aspectRatio !== undefined && { aspectRatio: input.aspectRatio }),
 		...(input.loop !== undefined && { loop: input.loop }),
 		...(input.enhance !== undefined && { enhance: input.enhance }),
+		// Whether the provider offers these is the job engine's check (capabilities).
+		...(input.model !== undefined && { model: input.model }),
+		...(input.duration !== undefined && { duration: input.duration }),
+		...(input.resolution !== undefined && { resolution: input.resolution }),
 		...(startFrame && { startFrame }),
 		...(endFrame && { endFrame }),
 	};

@@ -5,7 +5,10 @@ import { Writable } from "node:stream";
 import { type App, createApp } from "../../src/app.js";
 import { type Env, parseEnv } from "../../src/env.js";
 import { createLogger } from "../../src/logger.js";
+import type { ProviderName } from "../../src/providers/names.js";
 import { type FakeAceDataCloud, startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
+import { asFakeProvider } from "../fakes/acedatacloud/provider.js";
+import { type FakeProvider, startFakeProvider } from "../fakes/index.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 import { NO_LIMITS } from "../support/noLimits.js";
 
@@ -18,37 +21,70 @@ export interface HarnessOptions {
 	/** The bot's clock (quota windows, token age); real time by default. */
 	clock?: () => number;
 	discord?: Parameters<typeof startFakeDiscord>[0];
+	/** The primary provider (default acedatacloud) and an optional fallback, each with its fake. */
+	provider?: ProviderName;
+	fallback?: ProviderName;
 }
 
 /** The real bot (createApp) wired to a fake Discord and a fake AceDataCloud on 127.0.0.1. */
 export interface Harness {
 	discord: FakeDiscord;
+	/** The AceDataCloud fake with its own controls, when AceDataCloud is the primary. */
 	ace: FakeAceDataCloud;
+	/** The primary provider's fake. */
+	provider: FakeProvider;
+	fallback: FakeProvider | undefined;
 	app: App;
 	env: Env;
 	/** Every log line the bot wrote, as text. */
 	logs: string[];
-	/** Stops the bot and starts a new one on the same store, as a process restart would. */
-	restart(): Promise<App>;
+	/**
+	 * Stops the bot and starts a new one on the same store, as a process restart would; `changes`
+	 * are environment variables set differently for the new process ("" unsets).
+	 */
+	restart(changes?: Record<string, string>): Promise<App>;
 	close(): Promise<void>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
 	const discord = await startFakeDiscord(options.discord);
-	const ace = await startFakeAceDataCloud(options.videoBytes ? { videoBytes: options.videoBytes } : {});
+	const fakeOptions = options.videoBytes ? { videoBytes: options.videoBytes } : {};
+	const name = options.provider ?? "acedatacloud";
+	let ace: FakeAceDataCloud | undefined;
+	let provider: FakeProvider;
+	if (name === "acedatacloud") {
+		ace = await startFakeAceDataCloud(fakeOptions);
+		provider = asFakeProvider(ace);
+	} else {
+		provider = await startFakeProvider(name, { ...fakeOptions, apiKey: `key-${name}-primary` });
+	}
+	const fallback = options.fallback
+		? await startFakeProvider(options.fallback, {
+				...fakeOptions,
+				apiKey: `key-${options.fallback}-fallback`,
+			})
+		: undefined;
 	const dataDir = mkdtempSync(join(tmpdir(), "luma-e2e-"));
-	const env = parseEnv({
+	const rawEnv: Record<string, string> = {
 		DISCORD_TOKEN: discord.token,
 		DISCORD_API_BASE: discord.apiBase,
-		LUMA_API_KEY: ace.apiKey,
-		LUMA_API_BASE: ace.baseUrl,
+		LUMA_PROVIDER: name,
+		LUMA_API_KEY: provider.apiKey,
+		LUMA_API_BASE: provider.baseUrl,
+		...(fallback && {
+			LUMA_FALLBACK_PROVIDER: fallback.name,
+			LUMA_FALLBACK_API_KEY: fallback.apiKey,
+			LUMA_FALLBACK_API_BASE: fallback.baseUrl,
+		}),
 		STORE_URL: `sqlite://${join(dataDir, "luma.sqlite")}`,
 		POLL_INTERVAL_MS: String(options.pollIntervalMs ?? 200),
+		POLL_FIRST_DELAY_MS: "0",
 		JOB_TIMEOUT_MS: String(options.jobTimeoutMs ?? 60_000),
 		LOG_LEVEL: "debug",
 		...NO_LIMITS,
 		...options.env,
-	});
+	};
+	const env = parseEnv(rawEnv);
 	const logs: string[] = [];
 	const destination = new Writable({
 		write(chunk, _encoding, callback) {
@@ -58,25 +94,29 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 	});
 	const logger = createLogger({ level: env.LOG_LEVEL, destination });
 
-	const boot = async () => {
-		const app = createApp({ env, logger, ...(options.clock && { clock: options.clock }) });
+	const boot = async (bootEnv: Env) => {
+		const app = createApp({ env: bootEnv, logger, ...(options.clock && { clock: options.clock }) });
 		await app.start();
 		return app;
 	};
 	const harness: Harness = {
 		discord,
-		ace,
+		// Tests that use `ace` run with AceDataCloud as the primary.
+		ace: ace as FakeAceDataCloud,
+		provider,
+		fallback,
 		env,
 		logs,
-		app: await boot(),
-		async restart() {
+		app: await boot(env),
+		async restart(changes) {
 			await harness.app.stop();
-			harness.app = await boot();
+			if (changes) harness.env = parseEnv({ ...rawEnv, ...changes });
+			harness.app = await boot(harness.env);
 			return harness.app;
 		},
 		async close() {
 			await harness.app.stop();
-			await Promise.all([discord.close(), ace.close()]);
+			await Promise.all([discord.close(), provider.close(), fallback?.close()]);
 			rmSync(dataDir, { recursive: true, force: true });
 		},
 	};

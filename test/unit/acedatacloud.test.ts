@@ -3,12 +3,11 @@ import { inspect } from "node:util";
 import { Agent, request } from "undici";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ProviderError, type ProviderErrorCode } from "../../src/errors.js";
-import { AceDataCloudProvider } from "../../src/providers/acedatacloud.js";
+import { AceDataCloudProvider } from "../../src/providers/acedatacloud/client.js";
 import { type FakeAceDataCloud, startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
 
 const API_KEY = "sk-test-ace-0123456789abcdef";
 const PROVIDER_TEXT = "ProviderSaysSomethingInternal";
-const MODERATION = "The provider's moderation rejected this prompt or image. Try rewording it.";
 
 let fake: FakeAceDataCloud;
 let agent: Agent;
@@ -72,8 +71,8 @@ describe("AceDataCloudProvider.submit", () => {
 			aspectRatio: "9:16",
 			loop: false,
 			enhance: true,
-			startImageUrl: "https://img.example/a.png",
-			endImageUrl: "https://img.example/b.png",
+			startFrame: { url: "https://img.example/a.png", filename: "a.png" },
+			endFrame: { url: "https://img.example/b.png", filename: "b.png" },
 		});
 		expect(fake.submittedBodies()).toEqual([
 			{
@@ -95,7 +94,7 @@ describe("AceDataCloudProvider.submit", () => {
 		const [parent] = await provider.query([parentTask]);
 		const { taskId } = await provider.submit({
 			prompt: "and then it flies",
-			endImageUrl: "https://img.example/end.png",
+			endFrame: { url: "https://img.example/end.png", filename: "end.png" },
 			extend: { videoId: parent!.videoId! },
 		});
 		expect(parent?.videoId).not.toBe(parentTask);
@@ -150,7 +149,7 @@ describe("AceDataCloudProvider.query", () => {
 	});
 
 	it("refuses more than batchSize ids without calling the provider", async () => {
-		const ids = Array.from({ length: provider.batchSize + 1 }, (_, i) => `id-${i}`);
+		const ids = Array.from({ length: provider.capabilities.batchSize + 1 }, (_, i) => `id-${i}`);
 		await expect(provider.query(ids)).rejects.toBeInstanceOf(RangeError);
 		expect(fake.requests).toHaveLength(0);
 	});
@@ -184,15 +183,22 @@ describe("task state mapping", () => {
 		expect(statuses[1]?.state).toBe("queued");
 	});
 
-	it("maps a failed task to a code and a plain sentence, never the provider's text", async () => {
+	it("maps a failed task to the shared code, never keeping the provider's text", async () => {
 		const id = await submitOne();
 		fake.failTask(id, { code: "forbidden", message: `Sorry! ${PROVIDER_TEXT} moderators` });
 		const [status] = await provider.query([id]);
-		expect(status).toMatchObject({
-			state: "failed",
-			failure: { code: "forbidden", userMessage: MODERATION },
-		});
-		expect(status?.failure?.userMessage).not.toContain(PROVIDER_TEXT);
+		expect(status).toMatchObject({ state: "failed", failure: { code: "moderated", detail: "forbidden" } });
+		expect(JSON.stringify(status)).not.toContain(PROVIDER_TEXT);
+	});
+
+	it("recognises moderation from the message when the task carries no code", async () => {
+		const id = await submitOne();
+		fake.setTaskResponse(
+			id,
+			{ success: false, error: { message: "against our community standards" } },
+			{ finished: true },
+		);
+		expect((await provider.query([id]))[0]?.failure?.code).toBe("moderated");
 	});
 
 	it.each([
@@ -212,10 +218,7 @@ describe("task state mapping", () => {
 		fake.setTaskResponse(id, { ...response }, { finished });
 		const [status] = await provider.query([id]);
 		expect(status?.state).toBe(expected);
-		if (expected === "failed") {
-			expect(status?.failure?.userMessage).toMatch(/^[A-Z].*\.$/);
-			expect(status?.failure?.userMessage).not.toContain(PROVIDER_TEXT);
-		}
+		if (expected === "failed") expect(JSON.stringify(status)).not.toContain(PROVIDER_TEXT);
 		if (_name.startsWith("completed")) expect(status?.failure?.code).toBe("no_output");
 	});
 });
@@ -227,13 +230,14 @@ describe("error mapping", () => {
 		[401, "invalid_token", "invalid_token", false],
 		[401, "token_expired", "token_expired", false],
 		[403, "disabled", "disabled", false],
-		[403, "used_up", "used_up", false],
-		[403, "forbidden", "forbidden", false],
+		[403, "used_up", "no_credits", false],
+		[403, "forbidden", "moderated", false],
 		[404, "no_api", "not_found", false],
 		[429, "too_many_requests", "too_many_requests", true],
 		[500, "api_error", "api_error", true],
 		[504, "timeout", "timeout", true],
-		[503, "something_new", "api_error", true],
+		[502, "something_new", "api_error", true],
+		[503, "api_error", "unavailable", true],
 	];
 
 	it.each(cases)("HTTP %i %s -> %s (retryable %s)", async (status, raw, code, retryable) => {
@@ -242,29 +246,29 @@ describe("error mapping", () => {
 			const call = endpoint === "videos" ? provider.submit({ prompt: "x" }) : provider.query(["a", "b"]);
 			const error = await failure(call);
 			expect(error).toMatchObject({ code, status, retryable });
-			expect(error.userMessage).not.toContain(PROVIDER_TEXT);
 			expect(error.message).toContain(String(status));
 			expect(error.message).toContain(code);
 		}
 	});
 
-	it("uses the documented sentences for used_up, forbidden and a refused key", async () => {
+	it("keeps the provider's own code for logs and refuses a wrong key as invalid_token", async () => {
 		fake.injectError("videos", { status: 403, code: "used_up" });
-		expect((await failure(provider.submit({ prompt: "x" }))).userMessage).toBe(
-			"The video provider's credits are used up. A server admin needs to top up the account.",
-		);
-		fake.injectError("videos", { status: 403, code: "forbidden" });
-		expect((await failure(provider.submit({ prompt: "x" }))).userMessage).toBe(MODERATION);
+		expect(await failure(provider.submit({ prompt: "x" }))).toMatchObject({
+			code: "no_credits",
+			rawCode: "used_up",
+		});
 		const error = await failure(makeProvider({ apiKey: "wrong-key" }).submit({ prompt: "x" }));
 		expect(error).toMatchObject({ code: "invalid_token", status: 401, retryable: false });
-		expect(error.userMessage).toContain("LUMA_API_KEY");
 	});
 
 	it("falls back to the HTTP status for a body without a code, and reads 2xx error bodies", async () => {
 		fake.injectRaw("tasks", { status: 502, body: "<html>Bad gateway</html>", contentType: "text/html" });
 		expect(await failure(provider.query(["a", "b"]))).toMatchObject({ code: "api_error", retryable: true });
 		fake.injectRaw("videos", { body: '{"success":false,"error":{"code":"used_up","message":"no"}}' });
-		expect(await failure(provider.submit({ prompt: "x" }))).toMatchObject({ code: "used_up", status: 200 });
+		expect(await failure(provider.submit({ prompt: "x" }))).toMatchObject({
+			code: "no_credits",
+			status: 200,
+		});
 	});
 
 	it("keeps the key out of errors even when the provider echoes it, and clips long messages", async () => {
@@ -276,7 +280,7 @@ describe("error mapping", () => {
 		expect(long.message.length).toBeLessThan(400);
 	});
 
-	it("maps a closed port to a retryable network error", async () => {
+	it("maps a closed port to unreachable (no request reached the provider)", async () => {
 		const port = await new Promise<number>((resolve) => {
 			const server = createServer().listen(0, "127.0.0.1", () => {
 				const address = server.address();
@@ -284,8 +288,11 @@ describe("error mapping", () => {
 			});
 		});
 		const closed = makeProvider({ baseUrl: `http://127.0.0.1:${port}` });
-		expect(await failure(closed.submit({ prompt: "x" }))).toMatchObject({ code: "network", retryable: true });
-		expect(await failure(closed.query(["a"]))).toMatchObject({ code: "network", retryable: true });
+		expect(await failure(closed.submit({ prompt: "x" }))).toMatchObject({
+			code: "unreachable",
+			retryable: true,
+		});
+		expect(await failure(closed.query(["a"]))).toMatchObject({ code: "unreachable", retryable: true });
 	});
 
 	it("maps a slow answer to a retryable timeout", async () => {

@@ -61,13 +61,56 @@ describe("parseEnv", () => {
 		);
 	});
 
-	it("refuses providers that are not implemented yet, clearly", () => {
-		expect(errorOf({ ...minimal, LUMA_PROVIDER: "302ai" })).toBe(
-			"LUMA_PROVIDER 302ai is not supported yet; use acedatacloud",
+	it("takes every provider by its fixed name and refuses others, clearly", () => {
+		for (const name of ["acedatacloud", "302ai", "yescale", "luma", "luma-agents"])
+			expect(parseEnv({ ...minimal, LUMA_PROVIDER: name }).LUMA_PROVIDER).toBe(name);
+		expect(errorOf({ ...minimal, LUMA_PROVIDER: "nope" })).toBe(
+			"LUMA_PROVIDER must be one of acedatacloud, 302ai, yescale, luma, luma-agents",
 		);
-		expect(errorOf({ ...minimal, LUMA_PROVIDER: "nope" })).toMatch(
-			/^LUMA_PROVIDER must be one of acedatacloud, 302ai/,
+	});
+
+	it("checks LUMA_MODEL against the provider's models", () => {
+		expect(parseEnv({ ...minimal, LUMA_PROVIDER: "luma", LUMA_MODEL: "ray-flash-2" }).LUMA_MODEL).toBe(
+			"ray-flash-2",
 		);
+		expect(errorOf({ ...minimal, LUMA_PROVIDER: "luma", LUMA_MODEL: "ray-9" })).toBe(
+			"LUMA_MODEL must be one of ray-2, ray-flash-2 for luma",
+		);
+		expect(errorOf({ ...minimal, LUMA_MODEL: "ray-2" })).toBe(
+			"LUMA_MODEL is not used by acedatacloud, which has no choice of model; leave it empty",
+		);
+	});
+
+	it("takes an optional fallback provider with its own key, different from the primary", () => {
+		const env = parseEnv({
+			...minimal,
+			LUMA_FALLBACK_PROVIDER: "302ai",
+			LUMA_FALLBACK_API_KEY: "k2",
+			LUMA_FALLBACK_API_BASE: "http://127.0.0.1:9/",
+		});
+		expect(env).toMatchObject({
+			LUMA_FALLBACK_PROVIDER: "302ai",
+			LUMA_FALLBACK_API_KEY: "k2",
+			LUMA_FALLBACK_API_BASE: "http://127.0.0.1:9",
+		});
+		expect(parseEnv({ ...minimal, LUMA_FALLBACK_PROVIDER: "" }).LUMA_FALLBACK_PROVIDER).toBeUndefined();
+		expect(errorOf({ ...minimal, LUMA_FALLBACK_PROVIDER: "302ai" })).toBe(
+			"LUMA_FALLBACK_API_KEY is required when LUMA_FALLBACK_PROVIDER is set",
+		);
+		expect(errorOf({ ...minimal, LUMA_FALLBACK_PROVIDER: "acedatacloud", LUMA_FALLBACK_API_KEY: "k" })).toBe(
+			"LUMA_FALLBACK_PROVIDER must differ from LUMA_PROVIDER",
+		);
+		expect(errorOf({ ...minimal, LUMA_FALLBACK_API_KEY: "k" })).toBe(
+			"LUMA_FALLBACK_API_KEY needs LUMA_FALLBACK_PROVIDER to be set",
+		);
+		expect(
+			errorOf({
+				...minimal,
+				LUMA_FALLBACK_PROVIDER: "yescale",
+				LUMA_FALLBACK_API_KEY: "k",
+				LUMA_FALLBACK_MODEL: "x",
+			}),
+		).toBe("LUMA_FALLBACK_MODEL is not used by yescale, which has no choice of model; leave it empty");
 	});
 
 	it("strips a trailing slash from base URLs", () => {

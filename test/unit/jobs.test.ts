@@ -1,201 +1,311 @@
 import Keyv from "keyv";
 import { pino } from "pino";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { UserError } from "../../src/errors.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { Delivery } from "../../src/jobs/delivery.js";
+import { JobEvents } from "../../src/jobs/events.js";
 import type { Job } from "../../src/jobs/job.js";
-import { JobService } from "../../src/jobs/jobService.js";
+import { JobEngine, type NewJob } from "../../src/jobs/jobEngine.js";
 import { JobStore } from "../../src/jobs/jobStore.js";
 import { Poller } from "../../src/jobs/poller.js";
-import { recoverJobs } from "../../src/jobs/recoverJobs.js";
-import { AceDataCloudProvider } from "../../src/providers/acedatacloud.js";
-import { type FakeAceDataCloud, startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
+import { recoverJobs } from "../../src/jobs/recover.js";
+import type { ProviderName } from "../../src/providers/names.js";
+import { createAdapter, ProviderRegistry } from "../../src/providers/registry.js";
+import type { ProviderAdapter } from "../../src/providers/types.js";
+import { type FakeProvider, startFakeProvider } from "../fakes/index.js";
 
 const logger = pino({ level: "silent" });
+const fakes: FakeProvider[] = [];
+afterEach(async () => {
+	await Promise.all(fakes.splice(0).map((fake) => fake.close()));
+});
+
+async function fake(name: ProviderName): Promise<FakeProvider> {
+	const started = await startFakeProvider(name, { apiKey: `key-${name}` });
+	started.setBehaviour({ mode: "manual" });
+	fakes.push(started);
+	return started;
+}
+
+const adapterFor = (f: FakeProvider): ProviderAdapter =>
+	createAdapter(f.name, { apiKey: f.apiKey, baseUrl: f.baseUrl });
 
 interface Harness {
-	jobs: JobService;
+	engine: JobEngine;
 	store: JobStore;
 	poller: Poller;
+	delivery: Delivery;
+	registry: ProviderRegistry;
+	events: JobEvents;
 	presented: string[];
 	clock: { now: number };
 	keyv: { jobs: Keyv<Job>; active: Keyv<number> };
 }
 
-let ace: FakeAceDataCloud;
-beforeEach(async () => {
-	ace = await startFakeAceDataCloud();
-	ace.setBehaviour({ mode: "manual" });
-});
-afterEach(async () => {
-	await ace.close();
-});
-
-function harness(keyv = { jobs: new Keyv<Job>(), active: new Keyv<number>() }, timeoutMs = 60_000): Harness {
+function harness(options: {
+	primary: ProviderAdapter;
+	fallback?: ProviderAdapter;
+	keyv?: Harness["keyv"];
+	timeoutMs?: number;
+	firstPollDelayMs?: number;
+}): Harness {
+	const keyv = options.keyv ?? { jobs: new Keyv<Job>(), active: new Keyv<number>() };
 	const clock = { now: 1_000_000 };
 	const store = new JobStore({ jobs: keyv.jobs, activeIndex: keyv.active, logger });
-	const provider = new AceDataCloudProvider({ apiKey: ace.apiKey, baseUrl: ace.baseUrl });
 	const presented: string[] = [];
-	const jobs = new JobService({
-		store,
-		provider,
+	const registry = new ProviderRegistry(options.primary, options.fallback);
+	const events = new JobEvents(logger);
+	const delivery = new Delivery({
 		presenter: { present: async (id) => void presented.push(`${id}:${(await store.get(id))?.state}`) },
+		logger,
+	});
+	const engine = new JobEngine({
+		store,
+		registry,
+		delivery,
+		events,
 		clock: () => clock.now,
 		logger,
-		sleep: async () => undefined,
+		timeoutMs: options.timeoutMs ?? 60_000,
+		userRef: (id) => `ref-${id}`,
 	});
 	const poller = new Poller({
-		jobs,
-		provider,
+		engine,
+		registry,
+		delivery,
 		clock: () => clock.now,
 		logger,
-		options: { intervalMs: 1000, timeoutMs },
+		options: {
+			intervalMs: 1000,
+			timeoutMs: options.timeoutMs ?? 60_000,
+			firstPollDelayMs: options.firstPollDelayMs,
+		},
 	});
-	return { jobs, store, poller, presented, clock, keyv };
+	return { engine, store, poller, delivery, registry, events, presented, clock, keyv };
 }
 
-async function startJob(h: Harness, prompt = "a lighthouse at dusk"): Promise<Job> {
-	const job = await h.jobs.create({
+function newJob(h: Harness, overrides: Partial<NewJob> = {}): NewJob {
+	return {
 		guildId: "1",
 		channelId: "2",
 		userId: "3",
 		attachmentSizeLimit: 1e7,
-		request: { prompt },
-	});
-	await h.jobs.submit(job.id, { messageId: "99" });
+		request: { prompt: "a lighthouse at dusk" },
+		provider: h.registry.primary.name,
+		...overrides,
+	};
+}
+
+async function startJob(h: Harness, overrides: Partial<NewJob> = {}): Promise<Job> {
+	const job = await h.engine.create(newJob(h, overrides));
+	await h.engine.submit(job.id, { messageId: "99" });
 	return (await h.store.get(job.id))!;
 }
 
-const taskRequests = () => ace.requests.filter((r) => r.path === "/luma/tasks").length;
-
-describe("jobs and the poller against the fake AceDataCloud", () => {
+describe("the job engine and the poller against fake providers", () => {
 	it("submits once, tracks queued -> running -> succeeded, and keeps the video id for extending", async () => {
-		const h = harness();
+		const ace = await fake("acedatacloud");
+		const h = harness({ primary: adapterFor(ace) });
 		const job = await startJob(h);
 		expect(job.state).toBe("submitted");
-		expect(ace.submittedBodies()).toEqual([
+		expect(ace.submissions().map((s) => s.fields)).toEqual([
 			{ action: "generate", async: true, prompt: "a lighthouse at dusk" },
 		]);
-
 		ace.startTask(job.taskId!);
 		await h.poller.pass();
-		await h.jobs.drain();
+		await h.delivery.drain();
 		expect((await h.store.get(job.id))?.progress).toBe("running");
 		await h.poller.pass(); // no change: nothing is shown again
-
 		ace.completeTask(job.taskId!);
 		await h.poller.pass();
-		await h.jobs.drain();
+		await h.delivery.drain();
 		const done = await h.store.get(job.id);
 		expect(done?.state).toBe("succeeded");
-		expect(done?.result?.videoId).toBe(ace.tasks.get(job.taskId!)?.videoId);
-		expect(done?.result?.videoUrl).toMatch(/\/files\/.+\.mp4$/);
+		expect(done?.result?.videoId).toBeDefined();
+		expect(done?.result?.videoId).not.toBe(job.taskId);
 		expect(h.presented).toEqual([
 			`${job.id}:submitted`,
 			`${job.id}:submitted`,
 			`${job.id}:succeeded`,
 			`${job.id}:succeeded`,
 		]);
-		expect(ace.submittedBodies()).toHaveLength(1);
 	});
 
-	it("asks about many jobs with retrieve_batch in chunks: ceil(jobs / batch size) requests a pass", async () => {
-		const h = harness();
-		for (let i = 0; i < 120; i++) await startJob(h, `clip ${i}`);
-		const before = taskRequests();
+	it("asks a batch provider about many jobs in chunks: ceil(jobs / batch size) requests a pass", async () => {
+		const ace = await fake("acedatacloud");
+		const h = harness({ primary: adapterFor(ace) });
+		for (let i = 0; i < 120; i++) await startJob(h, { request: { prompt: `clip ${i}` } });
+		const before = ace.queryCount();
 		await h.poller.pass();
-		expect(taskRequests() - before).toBe(3);
-		expect(h.poller.stats.requests).toBe(3);
+		expect(ace.queryCount() - before).toBe(3);
 	});
 
-	it("backs off after a 429 and does not fail the jobs", async () => {
-		const h = harness();
-		const job = await startJob(h);
-		ace.injectError("tasks", { status: 429, code: "too_many_requests" });
+	it("asks a one-task provider by task age: nothing before its minimum, then every interval, slower when old", async () => {
+		const ai = await fake("302ai");
+		const adapter = adapterFor(ai);
+		const h = harness({ primary: adapter, timeoutMs: 20 * 60_000 });
+		for (let i = 0; i < 6; i++) await startJob(h, { request: { prompt: `clip ${i}` } });
+		const queries = () => ai.queryCount();
 		await h.poller.pass();
-		const afterError = taskRequests();
-		await h.poller.pass(); // still inside the backoff window: no request
-		expect(taskRequests()).toBe(afterError);
-		h.clock.now += 5_000;
-		ace.completeTask(job.taskId!);
+		expect(queries()).toBe(0);
+		h.clock.now += adapter.capabilities.firstPollAfterMs;
 		await h.poller.pass();
-		expect((await h.store.get(job.id))?.state).toBe("succeeded");
+		expect(queries()).toBe(6);
+		h.clock.now += 500;
+		await h.poller.pass();
+		expect(queries()).toBe(6);
+		h.clock.now += 500;
+		await h.poller.pass();
+		expect(queries()).toBe(12);
+		// Five minutes on, each task is asked about every third interval only.
+		h.clock.now += 5 * 60_000 + 1000;
+		await h.poller.pass();
+		const old = queries();
+		h.clock.now += 1000;
+		await h.poller.pass();
+		expect(queries()).toBe(old);
+		h.clock.now += 2000;
+		await h.poller.pass();
+		expect(queries()).toBe(old + 6);
 	});
 
-	it("fails a job that takes longer than the timeout, with a plain reason", async () => {
-		const h = harness(undefined, 60_000);
+	it("keeps at most four single-task queries in flight and backs off one provider alone", async () => {
+		const ai = await fake("302ai");
+		const ace = await fake("acedatacloud");
+		const inner = adapterFor(ai);
+		let inFlight = 0;
+		let peak = 0;
+		const counting: ProviderAdapter = {
+			name: inner.name,
+			capabilities: inner.capabilities,
+			submit: (request) => inner.submit(request),
+			async query(ids) {
+				peak = Math.max(peak, ++inFlight);
+				try {
+					return await inner.query(ids);
+				} finally {
+					inFlight--;
+				}
+			},
+		};
+		const h = harness({ primary: counting, fallback: adapterFor(ace), firstPollDelayMs: 0 });
+		for (let i = 0; i < 10; i++) await startJob(h);
+		const aceJob = await startJob(h, { provider: "acedatacloud" });
+		await h.poller.pass();
+		expect(peak).toBe(4);
+		expect(ai.queryCount()).toBe(10);
+
+		ai.injectQueryError(429, 1);
+		h.clock.now += 1000;
+		const before = ai.queryCount();
+		await h.poller.pass();
+		expect(ai.queryCount() - before).toBeLessThanOrEqual(4);
+		// 302.AI is backed off; AceDataCloud is still asked.
+		ace.completeTask(aceJob.taskId!);
+		const aceBefore = ace.queryCount();
+		await h.poller.pass();
+		expect(ai.queryCount() - before).toBeLessThanOrEqual(4);
+		expect(ace.queryCount()).toBeGreaterThan(aceBefore);
+		expect((await h.store.get(aceJob.id))?.state).toBe("succeeded");
+		expect(h.engine.active().filter((job) => job.state === "failed")).toEqual([]);
+	});
+
+	it("fails a job that takes longer than the timeout with a code and its parameters", async () => {
+		const ace = await fake("acedatacloud");
+		const h = harness({ primary: adapterFor(ace), timeoutMs: 60_000 });
 		const job = await startJob(h);
 		h.clock.now += 61_000;
 		await h.poller.pass();
 		const failed = await h.store.get(job.id);
 		expect(failed?.state).toBe("failed");
-		expect(failed?.error?.code).toBe("timeout");
-		expect(failed?.error?.message).toMatch(/did not finish this video within 1 minutes/);
+		expect(failed?.error).toEqual({ code: "timeout_waiting", params: { minutes: 1 } });
 	});
 
-	it("shows a provider failure in plain words, never the raw body", async () => {
-		const h = harness();
+	it("keeps a provider failure as the shared code, never the raw text", async () => {
+		const ace = await fake("acedatacloud");
+		const h = harness({ primary: adapterFor(ace) });
 		const job = await startJob(h);
-		ace.failTask(job.taskId!, { code: "forbidden", message: "RAW-PROVIDER-TEXT" });
+		ace.failTask(job.taskId!, "moderated");
 		await h.poller.pass();
 		const failed = await h.store.get(job.id);
-		expect(failed?.state).toBe("failed");
-		expect(failed?.error?.code).toBe("forbidden");
-		expect(failed?.error?.message).not.toContain("RAW-PROVIDER-TEXT");
+		expect(failed?.error).toEqual({ code: "moderated" });
 	});
 
-	it("retries a rate-limited submit (the task was not created) and fails on a real refusal", async () => {
-		const h = harness();
-		ace.injectError("videos", { status: 429, code: "too_many_requests", times: 2 });
-		expect((await startJob(h)).state).toBe("submitted");
+	it("puts a rate-limited submit back in the queue and sends it once the wait is over", async () => {
+		const ace = await fake("acedatacloud");
+		const h = harness({ primary: adapterFor(ace) });
+		ace.injectSubmitError("rate_limited", 2);
+		const job = await startJob(h);
+		expect(job.state).toBe("queued");
+		expect(job.retryAt).toBeGreaterThan(h.clock.now);
+		await waitFor(async () => (await h.store.get(job.id))?.state === "submitted", 10_000);
+		expect(ace.taskIds()).toHaveLength(1);
+		expect((await h.store.get(job.id))?.attempts).toBe(3);
+	});
 
-		ace.injectError("videos", { status: 403, code: "used_up" });
+	it("stops retrying a rate-limited submit when the job could no longer start in time", async () => {
+		const ace = await fake("acedatacloud");
+		const h = harness({ primary: adapterFor(ace), timeoutMs: 1000 });
+		ace.injectSubmitError("rate_limited", 5);
+		const job = await h.engine.create(newJob(h));
+		h.clock.now += 900;
+		await h.engine.submit(job.id, { messageId: "99" });
+		expect((await h.store.get(job.id))?.error?.code).toBe("too_many_requests");
+	});
+
+	it("holds a provider that refused the account, and fails a job whose provider is gone", async () => {
+		const ace = await fake("acedatacloud");
+		const h = harness({ primary: adapterFor(ace) });
+		ace.injectSubmitError("no_credits");
+		const problems: string[] = [];
+		h.events.on("providerProblem", ({ code }) => problems.push(code));
 		const refused = await startJob(h);
-		expect(refused.state).toBe("failed");
-		expect(refused.error?.message).toMatch(/credits/i);
-		// Until an admin acts, new requests are refused up front instead of failing one by one.
-		expect(() => h.jobs.assertAvailable()).toThrow(UserError);
-		h.clock.now += 10 * 60_000;
-		expect(() => h.jobs.assertAvailable()).not.toThrow();
+		expect(refused.error?.code).toBe("no_credits");
+		expect(problems).toEqual(["no_credits"]);
+		expect(h.registry.heldFor("acedatacloud", h.clock.now)).toBe("no_credits");
+		expect(h.registry.heldFor("acedatacloud", h.clock.now + 10 * 60_000)).toBeUndefined();
+
+		const orphan = await startJob(h);
+		await h.store.update(orphan.id, (job) => ({ ...job, provider: "yescale" }));
+		await h.poller.pass();
+		expect((await h.store.get(orphan.id))?.error).toEqual({
+			code: "provider_not_configured",
+			params: { provider: "yescale" },
+		});
 	});
 
 	it("after a restart: continues submitted jobs, never resends one caught mid-submit, sends queued ones once", async () => {
-		const first = harness();
-		const tracked = await startJob(first, "tracked");
-		const caught = await first.jobs.create({
-			guildId: "1",
-			channelId: "2",
-			userId: "3",
-			attachmentSizeLimit: 1,
-			request: { prompt: "caught" },
-		});
+		const ace = await fake("acedatacloud");
+		const first = harness({ primary: adapterFor(ace) });
+		const tracked = await startJob(first, { request: { prompt: "tracked" } });
+		const caught = await first.engine.create(newJob(first, { request: { prompt: "caught" } }));
 		await first.store.update(caught.id, (job) => ({ ...job, state: "submitting", messageId: "98" }));
-		const waiting = await first.jobs.create({
-			guildId: "1",
-			channelId: "2",
-			userId: "3",
-			attachmentSizeLimit: 1,
-			request: { prompt: "waiting" },
-		});
+		const waiting = await first.engine.create(newJob(first, { request: { prompt: "waiting" } }));
 		await first.store.update(waiting.id, (job) => ({ ...job, messageId: "97" }));
-		const orphan = await first.jobs.create({
-			guildId: "1",
-			channelId: "2",
-			userId: "3",
-			attachmentSizeLimit: 1,
-			request: { prompt: "orphan" },
+		const orphan = await first.engine.create(newJob(first, { request: { prompt: "orphan" } }));
+
+		const second = harness({ primary: adapterFor(ace), keyv: first.keyv });
+		await recoverJobs({
+			store: second.store,
+			engine: second.engine,
+			delivery: second.delivery,
+			clock: () => second.clock.now,
+			logger,
 		});
-
-		const second = harness(first.keyv);
-		await recoverJobs({ store: second.store, jobs: second.jobs, clock: () => second.clock.now, logger });
-		expect((await second.store.get(caught.id))?.state).toBe("failed");
-		expect((await second.store.get(caught.id))?.error?.message).toMatch(/not sent again/);
-		expect((await second.store.get(orphan.id))?.state).toBe("failed");
+		expect((await second.store.get(caught.id))?.error?.code).toBe("interrupted_while_submitting");
+		expect((await second.store.get(orphan.id))?.error?.code).toBe("interrupted_before_start");
 		expect((await second.store.get(waiting.id))?.state).toBe("submitted");
-		const prompts = ace.submittedBodies().map((body) => (body as { prompt: string }).prompt);
+		const prompts = ace.submissions().map((s) => s.fields.prompt as string);
 		expect(prompts.sort()).toEqual(["tracked", "waiting"]);
-
 		ace.completeTask(tracked.taskId!);
 		await second.poller.pass();
 		expect((await second.store.get(tracked.id))?.state).toBe("succeeded");
 	});
 });
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await condition())) {
+		if (Date.now() > deadline) throw new Error("condition not met in time");
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}

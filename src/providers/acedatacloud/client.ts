@@ -1,59 +1,61 @@
-import { inspect } from "node:util";
-import { type Dispatcher, request } from "undici";
 import type { z } from "zod";
-import {
-	type ErrorContext,
-	errorFromException,
-	errorFromHttp,
-	invalidResponseError,
-	rawErrorCode,
-	taskFailureMessage,
-} from "./acedatacloudErrors.js";
+import type { ProviderError } from "../../errors.js";
+import { type HttpCall, ProviderHttp, type RawAnswer } from "../http.js";
+import type {
+	AdapterOptions,
+	CallOptions,
+	GenerateRequest,
+	ProviderAdapter,
+	ProviderCapabilities,
+	SubmitResult,
+	TaskStatus,
+} from "../types.js";
+import { errorDetail, normaliseCode, rawErrorCode, taskFailureCode } from "./errors.js";
 import {
 	retrieveBatchResponseSchema,
 	retrieveResponseSchema,
 	submitResponseSchema,
 	type TaskRecord,
 	type TaskResponse,
-} from "./acedatacloudSchemas.js";
-import type { CallOptions, GenerateRequest, LumaProvider, SubmitResult, TaskStatus } from "./types.js";
+} from "./schemas.js";
 
 const DEFAULT_BASE_URL = "https://api.acedata.cloud";
-const DEFAULT_TIMEOUT_MS = 30_000;
 const FAILED_STATES: ReadonlySet<string> = new Set(["failed", "error", "cancelled", "canceled"]);
 
-export interface AceDataCloudOptions {
-	apiKey: string;
-	/** Default `https://api.acedata.cloud`; a trailing slash is tolerated. */
-	baseUrl?: string;
-	dispatcher?: Dispatcher;
-	requestTimeoutMs?: number;
-}
-
-interface RawAnswer {
-	status: number;
-	json: unknown;
-	text: string;
-}
+/** What AceDataCloud's Luma API takes (providers.md §1.2). */
+export const ACEDATACLOUD_CAPABILITIES: ProviderCapabilities = {
+	aspectRatios: ["16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "9:21"],
+	loop: true,
+	enhance: true,
+	startFrame: true,
+	endFrame: true,
+	extend: { byId: true, byUrl: true, endFrame: true, backward: false },
+	batchSize: 50,
+	callbacks: true,
+	models: [],
+	durations: [],
+	resolutions: [],
+	expiringOutput: false,
+	firstPollAfterMs: 10_000,
+};
 
 /**
  * Luma through AceDataCloud. Always submits in async mode and polls `/luma/tasks`. It never
  * retries on its own: a retried submit could start a second paid task.
  */
-export class AceDataCloudProvider implements LumaProvider {
+export class AceDataCloudProvider implements ProviderAdapter {
 	readonly name = "acedatacloud";
-	readonly batchSize = 50;
+	readonly capabilities = ACEDATACLOUD_CAPABILITIES;
+	readonly #http: ProviderHttp;
 
-	readonly #apiKey: string;
-	readonly #baseUrl: string;
-	readonly #dispatcher: Dispatcher | undefined;
-	readonly #timeoutMs: number;
-
-	constructor(options: AceDataCloudOptions) {
-		this.#apiKey = options.apiKey;
-		this.#baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
-		this.#dispatcher = options.dispatcher;
-		this.#timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+	constructor(options: AdapterOptions) {
+		this.#http = new ProviderHttp({
+			label: "AceDataCloud",
+			apiKey: options.apiKey,
+			baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+			dispatcher: options.dispatcher,
+			timeoutMs: options.requestTimeoutMs,
+		});
 	}
 
 	/**
@@ -73,13 +75,11 @@ export class AceDataCloudProvider implements LumaProvider {
 		if (req.aspectRatio !== undefined) body.aspect_ratio = req.aspectRatio;
 		if (req.loop !== undefined) body.loop = req.loop;
 		if (req.enhance !== undefined) body.enhancement = req.enhance;
-		if (req.startImageUrl !== undefined) body.start_image_url = req.startImageUrl;
-		if (req.endImageUrl !== undefined) body.end_image_url = req.endImageUrl;
+		if (req.startFrame !== undefined) body.start_image_url = req.startFrame.url;
+		if (req.endFrame !== undefined) body.end_image_url = req.endFrame.url;
 
-		const ctx = this.#context("POST /luma/videos");
-		const answer = await this.#post(ctx, "/luma/videos", body, options.signal);
-		if (isErrorAnswer(answer)) throw errorFromHttp(ctx, answer.status, answer.text);
-		const ack = this.#validate(ctx, answer, submitResponseSchema, false);
+		const answer = await this.#call({ method: "POST", path: "/luma/videos", body, signal: options.signal });
+		const ack = this.#validate("POST /luma/videos", answer, submitResponseSchema, false);
 		return { taskId: ack.task_id };
 	}
 
@@ -89,24 +89,32 @@ export class AceDataCloudProvider implements LumaProvider {
 	 * @see https://platform.acedata.cloud/documents/7d32369c-4ead-4364-a4c5-652bc768b3ff
 	 */
 	async query(taskIds: readonly string[], options: CallOptions = {}): Promise<TaskStatus[]> {
-		if (taskIds.length > this.batchSize) {
-			throw new RangeError(`query accepts at most ${this.batchSize} ids, got ${taskIds.length}`);
+		const { batchSize } = this.capabilities;
+		if (taskIds.length > batchSize) {
+			throw new RangeError(`query accepts at most ${batchSize} ids, got ${taskIds.length}`);
 		}
 		if (taskIds.length === 0) return [];
-		const ctx = this.#context("POST /luma/tasks");
 		const single = taskIds.length === 1;
 		const body = single
 			? { id: taskIds[0], action: "retrieve" }
 			: { ids: [...taskIds], action: "retrieve_batch" };
-		const answer = await this.#post(ctx, "/luma/tasks", body, options.signal);
-		if (isErrorAnswer(answer)) {
+		const operation = "POST /luma/tasks";
+		let answer: RawAnswer;
+		try {
+			answer = await this.#call({ method: "POST", path: "/luma/tasks", body, signal: options.signal });
+		} catch (error) {
 			// An unknown id on `retrieve` is a 404 `not_found`; a wrong path is `no_api` and still throws.
-			if (single && answer.status === 404 && rawErrorCode(answer.json) === "not_found") return [];
-			throw errorFromHttp(ctx, answer.status, answer.text);
+			if (
+				single &&
+				(error as ProviderError).status === 404 &&
+				(error as ProviderError).rawCode === "not_found"
+			)
+				return [];
+			throw error;
 		}
 		const records: TaskRecord[] = single
-			? [this.#validate(ctx, answer, retrieveResponseSchema, true)].filter((r) => r !== null)
-			: (this.#validate(ctx, answer, retrieveBatchResponseSchema, true).items ?? []);
+			? [this.#validate(operation, answer, retrieveResponseSchema, true)].filter((r) => r !== null)
+			: (this.#validate(operation, answer, retrieveBatchResponseSchema, true).items ?? []);
 		const statuses: TaskStatus[] = [];
 		for (const record of records) {
 			if (record.id) statuses.push(toTaskStatus(record.id, record));
@@ -114,75 +122,36 @@ export class AceDataCloudProvider implements LumaProvider {
 		return statuses;
 	}
 
-	#context(operation: string): ErrorContext {
-		const key = this.#apiKey;
-		return {
-			operation,
-			redact: (text) => (key.length > 0 ? text.split(key).join("[redacted]") : text),
-		};
+	async #call(call: HttpCall): Promise<RawAnswer> {
+		const answer = await this.#http.send(call);
+		if (!isErrorAnswer(answer)) return answer;
+		const rawCode = rawErrorCode(answer.json);
+		const detail = errorDetail(answer.json, answer.text);
+		throw this.#http.error({
+			operation: `${call.method} ${call.path}`,
+			code: normaliseCode(rawCode, answer.status),
+			status: answer.status,
+			rawCode,
+			providerText: `${detail.message}${detail.traceId ? ` trace=${detail.traceId}` : ""}`,
+			headers: answer.headers,
+		});
 	}
 
 	#validate<S extends z.ZodType>(
-		ctx: ErrorContext,
+		operation: string,
 		answer: RawAnswer,
 		schema: S,
 		retryable: boolean,
 	): z.output<S> {
 		if (answer.json === undefined) {
-			throw invalidResponseError(ctx, answer.status, `body is not JSON: ${answer.text}`, retryable);
+			throw this.#http.invalid(operation, answer, `body is not JSON: ${answer.text}`, retryable);
 		}
 		const parsed = schema.safeParse(answer.json);
 		if (!parsed.success) {
 			const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-			throw invalidResponseError(ctx, answer.status, issues.join("; "), retryable);
+			throw this.#http.invalid(operation, answer, issues.join("; "), retryable);
 		}
 		return parsed.data;
-	}
-
-	async #post(ctx: ErrorContext, path: string, body: unknown, signal?: AbortSignal): Promise<RawAnswer> {
-		signal?.throwIfAborted();
-		// Our own controller joins the caller's signal and an overall deadline, and is cleaned up
-		// per call (AbortSignal.any on a long-lived signal has leaked in Node 20).
-		const controller = new AbortController();
-		const onAbort = () => controller.abort(signal?.reason);
-		signal?.addEventListener("abort", onAbort, { once: true });
-		let timedOut = false;
-		const timer = setTimeout(() => {
-			timedOut = true;
-			controller.abort(new Error(`request deadline of ${this.#timeoutMs} ms passed`));
-		}, this.#timeoutMs);
-		timer.unref();
-		try {
-			const res = await request(`${this.#baseUrl}${path}`, {
-				method: "POST",
-				headers: {
-					authorization: `Bearer ${this.#apiKey}`,
-					accept: "application/json",
-					"content-type": "application/json",
-				},
-				body: JSON.stringify(body),
-				signal: controller.signal,
-				headersTimeout: this.#timeoutMs,
-				bodyTimeout: this.#timeoutMs,
-				...(this.#dispatcher ? { dispatcher: this.#dispatcher } : {}),
-			});
-			const text = await res.body.text();
-			let json: unknown;
-			try {
-				json = JSON.parse(text);
-			} catch {
-				json = undefined;
-			}
-			return { status: res.statusCode, json, text };
-		} catch (error) {
-			if (signal?.aborted) throw signal.reason;
-			// Keep the cause only if it cannot leak the key (transport errors never carry headers).
-			const keepCause = !inspect(error, { depth: 4 }).includes(this.#apiKey);
-			throw errorFromException(ctx, error, timedOut, keepCause);
-		} finally {
-			clearTimeout(timer);
-			signal?.removeEventListener("abort", onAbort);
-		}
 	}
 }
 
@@ -211,11 +180,13 @@ export function toTaskStatus(taskId: string, record: TaskRecord): TaskStatus {
 		(rawState !== undefined && FAILED_STATES.has(rawState)) ||
 		(response.success === false && (errorCode !== undefined || finished))
 	) {
-		const code = errorCode ?? "failed";
 		return {
 			...base,
 			state: "failed",
-			failure: { code, userMessage: taskFailureMessage(code, errorMessage) },
+			failure: {
+				code: taskFailureCode(errorCode, errorMessage),
+				...(errorCode !== undefined && { detail: errorCode }),
+			},
 		};
 	}
 
@@ -225,7 +196,7 @@ export function toTaskStatus(taskId: string, record: TaskRecord): TaskStatus {
 			return {
 				...base,
 				state: "failed",
-				failure: { code: "no_output", userMessage: taskFailureMessage("no_output") },
+				failure: { code: "no_output" },
 			};
 		}
 		const done: TaskStatus = { ...base, state: "succeeded", videoUrl: response.video_url };

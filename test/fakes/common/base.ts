@@ -259,7 +259,10 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Parses multipart/form-data with the platform's own parser (the same one fetch uses). */
-async function parseMultipart(contentType: string, raw: Buffer): Promise<Pick<FakeSubmission, "fields" | "files">> {
+async function parseMultipart(
+	contentType: string,
+	raw: Buffer,
+): Promise<Pick<FakeSubmission, "fields" | "files">> {
 	const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
 	const fields: Record<string, unknown> = {};
 	const files: FakeSubmission["files"] = [];

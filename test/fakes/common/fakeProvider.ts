@@ -9,12 +9,7 @@ export type FakeFailure = "moderated" | "failed" | "no_credits";
 
 /** Submit-time answers a test can inject, each in the provider's own documented shape. */
 export type FakeSubmitError =
-	| "invalid_key"
-	| "no_credits"
-	| "rate_limited"
-	| "unavailable"
-	| "server_error"
-	| "moderated";
+	"invalid_key" | "no_credits" | "rate_limited" | "unavailable" | "server_error" | "moderated";
 
 export type FakeBehaviour =
 	| { mode: "manual" }

@@ -1,0 +1,310 @@
+import type { Clock } from "../clock.js";
+import { isAccountProblem, ProviderError, provesNoTask } from "../errors.js";
+import type { Logger } from "../logger.js";
+import type { ProviderRegistry } from "../providers/registry.js";
+import type { ProviderAdapter, TaskStatus } from "../providers/types.js";
+import { applyStatus } from "./applyStatus.js";
+import { capabilityProblem } from "./capabilities.js";
+import { chainLinks, type ExtendSource } from "./chain.js";
+import type { Delivery } from "./delivery.js";
+import type { JobEvents } from "./events.js";
+import { type Job, newJobId, transition } from "./job.js";
+import type { JobStore } from "./jobStore.js";
+import { toGenerateRequest } from "./providerRequest.js";
+
+export interface NewJob {
+	/** Chosen beforehand when a quota unit is reserved under it; made up otherwise. */
+	id?: string;
+	guildId: string | null;
+	channelId: string;
+	userId: string;
+	interaction?: Job["interaction"];
+	attachmentSizeLimit: number;
+	request: Job["request"];
+	provider: Job["provider"];
+	failover?: Job["failover"];
+}
+
+/** With a fallback configured, a rate-limited submit tries this often before it moves over. */
+export const RATE_LIMIT_RETRIES_BEFORE_FAILOVER = 3;
+const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
+/**
+ * Runs a job through its life with the provider that owns it: queued -> submitting ->
+ * submitted -> succeeded | failed. A rate-limited submit goes back to queued and is tried again
+ * later; one the provider provably did not start may move to the fallback provider once.
+ */
+export class JobEngine {
+	readonly #store: JobStore;
+	readonly #registry: ProviderRegistry;
+	readonly #delivery: Delivery;
+	readonly #events: JobEvents;
+	readonly #clock: Clock;
+	readonly #logger: Logger;
+	readonly #timeoutMs: number;
+	readonly #userRef: (userId: string) => string;
+	readonly #retries = new Map<string, NodeJS.Timeout>();
+	readonly #submitting = new Set<Promise<void>>();
+	#stopped = false;
+
+	constructor(deps: {
+		store: JobStore;
+		registry: ProviderRegistry;
+		delivery: Delivery;
+		events: JobEvents;
+		clock: Clock;
+		logger: Logger;
+		/** A job not finished this long after it was made fails (submit retries stop before). */
+		timeoutMs: number;
+		/** The opaque id providers get for a requester (a keyed hash). */
+		userRef: (userId: string) => string;
+	}) {
+		this.#store = deps.store;
+		this.#registry = deps.registry;
+		this.#delivery = deps.delivery;
+		this.#events = deps.events;
+		this.#clock = deps.clock;
+		this.#logger = deps.logger;
+		this.#timeoutMs = deps.timeoutMs;
+		this.#userRef = deps.userRef;
+	}
+
+	/** An id for a job about to be created (quota reservations are made under it first). */
+	newId(): string {
+		return newJobId(this.#clock());
+	}
+
+	async create(input: NewJob): Promise<Job> {
+		return this.#store.create(this.#newJob(input));
+	}
+
+	/**
+	 * Creates an extension of `source`: it records its parent and its place in the chain, and the
+	 * parent lists it as a child, so a chain can be walked both ways.
+	 */
+	async createExtension(input: NewJob & { source: ExtendSource; rootUrl?: string }): Promise<Job> {
+		const { source, rootUrl, ...rest } = input;
+		const created = await this.#store.create({
+			...this.#newJob(rest),
+			kind: "extend",
+			...chainLinks(source, rootUrl),
+		});
+		if ("job" in source) {
+			const childId = created.id;
+			await this.#store.update(source.job.id, (parent) => ({
+				...parent,
+				children: [...(parent.children ?? []), childId],
+			}));
+		}
+		return created;
+	}
+
+	#newJob(input: NewJob): Job {
+		const now = this.#clock();
+		const { id, ...rest } = input;
+		return {
+			id: id ?? newJobId(now),
+			kind: "generate",
+			...rest,
+			state: "queued",
+			attempts: 0,
+			createdAt: now,
+			updatedAt: now,
+		};
+	}
+
+	/** The pending message could not be posted: nothing was sent, so the job just ends quietly. */
+	async abandon(jobId: string): Promise<void> {
+		const now = this.#clock();
+		await this.#store.update(jobId, (job) =>
+			transition(job, "failed", now, {
+				error: { code: "not_started" },
+				deliveredAt: now,
+				interaction: undefined,
+			}),
+		);
+	}
+
+	/** Marks a finished clip deleted: it leaves the autocomplete list and can't be extended. */
+	async markDeleted(jobId: string, userId: string): Promise<Job | undefined> {
+		const now = this.#clock();
+		return this.#store.update(jobId, (job) =>
+			job.deletedAt ? undefined : { ...job, deletedAt: now, deletedBy: userId, updatedAt: now },
+		);
+	}
+
+	/** Sends a queued job to its provider exactly once; `shownIn` is its freshly posted pending message. */
+	submit(jobId: string, shownIn?: { messageId: string }): Promise<void> {
+		const task = this.#submit(jobId, shownIn).finally(() => this.#submitting.delete(task));
+		this.#submitting.add(task);
+		return task;
+	}
+
+	/** Submits a rate-limited job again at `at` (also after a restart). */
+	submitAt(jobId: string, at: number): void {
+		if (this.#stopped || this.#retries.has(jobId)) return;
+		const timer = setTimeout(
+			() => {
+				this.#retries.delete(jobId);
+				void this.submit(jobId);
+			},
+			Math.max(0, at - this.#clock()),
+		);
+		timer.unref();
+		this.#retries.set(jobId, timer);
+	}
+
+	async #submit(jobId: string, shownIn?: { messageId: string }): Promise<void> {
+		if (this.#stopped) return;
+		// One write both remembers the pending message and claims the job for sending.
+		let job = await this.#store.update(jobId, (current) =>
+			current.state === "queued"
+				? transition(current, "submitting", this.#clock(), {
+						attempts: current.attempts + 1,
+						retryAt: undefined,
+						...(shownIn && { messageId: shownIn.messageId, shown: current.shown ?? "pending:queued" }),
+					})
+				: undefined,
+		);
+		if (job?.state !== "submitting") return;
+
+		for (;;) {
+			const adapter = this.#registry.get(job.provider);
+			if (!adapter) {
+				await this.#fail(job.id, { code: "provider_not_configured", params: { provider: job.provider } });
+				return;
+			}
+			let error: unknown;
+			try {
+				const { taskId } = await adapter.submit(toGenerateRequest(job, this.#userRef(job.userId)));
+				const submitted = await this.#store.update(job.id, (current) =>
+					transition(current, "submitted", this.#clock(), { taskId, progress: "queued" }),
+				);
+				this.#logger.info({ jobId, provider: adapter.name, taskId }, "job submitted");
+				if (submitted) this.#events.emit("submitted", { job: submitted });
+				await this.#delivery.present(jobId);
+				return;
+			} catch (caught) {
+				error = caught;
+			}
+			const code = error instanceof ProviderError ? error.code : "internal";
+			this.#logger[code === "internal" ? "error" : "warn"](
+				{ err: error, jobId, provider: adapter.name, attempt: job.attempts },
+				"submitting a job failed",
+			);
+			if (error instanceof ProviderError && isAccountProblem(error.code)) {
+				this.#registry.hold(adapter.name, error.code, this.#clock());
+				this.#events.emit("providerProblem", { job, provider: adapter.name, code: error.code });
+			}
+			const fallback = error instanceof ProviderError ? this.#fallbackFor(job, adapter, error) : undefined;
+			if (fallback) {
+				this.#logger.warn(
+					{ jobId, from: adapter.name, to: fallback.name, code },
+					"job moved to the fallback provider",
+				);
+				const moved = await this.#store.update(job.id, (current) => ({
+					...current,
+					provider: fallback.name,
+					failover: { from: adapter.name, code },
+					updatedAt: this.#clock(),
+				}));
+				if (!moved) return;
+				job = moved;
+				continue;
+			}
+			if (
+				error instanceof ProviderError &&
+				error.code === "too_many_requests" &&
+				(await this.#requeue(job, error))
+			)
+				return;
+			await this.#fail(job.id, { code });
+			return;
+		}
+	}
+
+	/** The fallback provider for a job the first provider provably did not start, if it may go there. */
+	#fallbackFor(job: Job, from: ProviderAdapter, error: ProviderError): ProviderAdapter | undefined {
+		const fallback = this.#registry.fallback;
+		if (!fallback || fallback.name === from.name || job.failover) return undefined;
+		if (!provesNoTask(error.code)) return undefined;
+		if (error.code === "too_many_requests" && job.attempts <= RATE_LIMIT_RETRIES_BEFORE_FAILOVER)
+			return undefined;
+		// An extension continues a clip only its own provider knows.
+		if (job.kind === "extend") return undefined;
+		if (this.#registry.heldFor(fallback.name, this.#clock())) return undefined;
+		if (capabilityProblem(fallback, job)) return undefined;
+		return fallback;
+	}
+
+	/** Puts a rate-limited job back in the queue while it can still start in time. */
+	async #requeue(job: Job, error: ProviderError): Promise<boolean> {
+		const now = this.#clock();
+		const backoff = Math.min(MAX_RATE_LIMIT_WAIT_MS, 1000 * 2 ** Math.max(0, job.attempts - 1));
+		const wait = error.retryAfterMs ?? backoff * (0.5 + Math.random() / 2);
+		const at = now + Math.max(250, wait);
+		if (at >= job.createdAt + this.#timeoutMs) return false;
+		const queued = await this.#store.update(job.id, (current) =>
+			current.state === "submitting" ? transition(current, "queued", now, { retryAt: at }) : undefined,
+		);
+		if (queued?.state !== "queued") return true;
+		this.#logger.info({ jobId: job.id, retryInMs: at - now }, "provider rate-limited the submit; waiting");
+		this.submitAt(job.id, at);
+		return true;
+	}
+
+	async #fail(jobId: string, error: NonNullable<Job["error"]>): Promise<void> {
+		const now = this.#clock();
+		const failed = await this.#store.update(jobId, (job) =>
+			job.state === "queued" || job.state === "submitting" || job.state === "submitted"
+				? transition(job, "failed", now, { error })
+				: undefined,
+		);
+		if (failed?.state === "failed") {
+			this.#logger.info({ jobId, code: error.code }, "job failed");
+			await this.#delivery.present(jobId);
+		}
+	}
+
+	/** Applies what the provider said about a submitted task (the poller and callbacks call it). */
+	async applyStatus(jobId: string, status: TaskStatus): Promise<void> {
+		// Most answers change nothing; those return without waiting for the job's lock, which a
+		// Discord edit may be holding.
+		const cached = this.#store.peek(jobId);
+		if (cached?.state === "submitted" && cached.progress === status.state) return;
+		let changed = false;
+		const updated = await this.#store.update(jobId, (job) => {
+			const next = applyStatus(job, status, this.#clock());
+			changed = next !== undefined;
+			return next;
+		});
+		if (!updated || !changed) return;
+		if (updated.state !== "submitted")
+			this.#logger.info({ jobId, state: updated.state, code: updated.error?.code }, "job finished");
+		this.#delivery.presentLater(jobId);
+	}
+
+	/** Fails a submitted job that has waited longer than the timeout. */
+	async expire(jobId: string): Promise<void> {
+		const minutes = Math.max(1, Math.round(this.#timeoutMs / 60_000));
+		await this.#fail(jobId, { code: "timeout_waiting", params: { minutes } });
+	}
+
+	/** Fails a job whose provider is no longer configured: nobody can finish it, and its unit goes back. */
+	async failUnconfigured(job: Job): Promise<void> {
+		this.#logger.warn({ jobId: job.id, provider: job.provider }, "job's provider is no longer configured");
+		await this.#fail(job.id, { code: "provider_not_configured", params: { provider: job.provider } });
+	}
+
+	/** Stops retry timers and waits for submits in progress (their writes must land). */
+	async stop(): Promise<void> {
+		this.#stopped = true;
+		for (const timer of this.#retries.values()) clearTimeout(timer);
+		this.#retries.clear();
+		while (this.#submitting.size > 0) await Promise.allSettled([...this.#submitting]);
+	}
+
+	active(): Job[] {
+		return this.#store.active();
+	}
+}

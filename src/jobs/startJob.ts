@@ -1,0 +1,162 @@
+import type { Clock } from "../clock.js";
+import type { Requester, RequestGate } from "../moderation/requestGate.js";
+import type { ProviderRegistry } from "../providers/registry.js";
+import type { ProviderAdapter } from "../providers/types.js";
+import {
+	type ExtendInput,
+	type FrameInput,
+	type GenerateInput,
+	type ReadHead,
+	validateExtend,
+	validateGenerate,
+} from "../requests/validateGenerate.js";
+import { capabilityProblem } from "./capabilities.js";
+import type { ExtendSource } from "./chain.js";
+import type { JobEvents } from "./events.js";
+import type { Job } from "./job.js";
+import type { JobEngine } from "./jobEngine.js";
+import type { JobStore } from "./jobStore.js";
+import { Refusal } from "./refusal.js";
+
+export interface StartJobDeps {
+	engine: JobEngine;
+	store: JobStore;
+	registry: ProviderRegistry;
+	gate: RequestGate;
+	events: JobEvents;
+	readHead: ReadHead;
+	clock: Clock;
+}
+
+/** What is being asked for: a new clip, or the next part of one. */
+export type StartRequest =
+	| { kind: "generate"; input: GenerateInput }
+	| {
+			kind: "extend";
+			source: ExtendSource;
+			prompt?: string | null;
+			endFrame?: FrameInput;
+			direction?: "forward" | "backward";
+			/** Link to the parent's message when the parent starts the chain. */
+			rootUrl?: string;
+	  };
+
+/** Where the request came from and how the Discord side shows it. */
+export interface StartContext {
+	requester: Requester;
+	interaction?: Job["interaction"];
+	attachmentSizeLimit: number;
+	/** Wraps the checks that read frames, so the caller can keep Discord's 3-second rule. */
+	withinDeadline?: <T>(work: Promise<T>) => Promise<T>;
+	/** Shows the pending message and returns its id; if it throws, the job ends unsent. */
+	show: (job: Job) => Promise<string>;
+}
+
+/**
+ * A request's whole start, the same for every way in (command, button, menu): validate, choose
+ * the provider and check it can do this, admit (rules and quota), create, show, submit.
+ */
+export async function startJob(
+	deps: StartJobDeps,
+	request: StartRequest,
+	context: StartContext,
+): Promise<Job> {
+	const { engine, registry } = deps;
+	const now = deps.clock();
+	const parent = request.kind === "extend" && "job" in request.source ? request.source.job : undefined;
+	const choice = chooseProvider(registry, parent, now);
+	const within = context.withinDeadline ?? (<T>(work: Promise<T>) => work);
+
+	const validated =
+		request.kind === "generate"
+			? await within(validateGenerate(request.input, deps.readHead))
+			: await within(validateExtend(extendInput(request, parent), deps.readHead));
+	const jobRequest: Job["request"] =
+		request.kind === "extend" && request.direction
+			? { ...validated, direction: request.direction }
+			: validated;
+	const shape = {
+		kind: request.kind,
+		request: jobRequest,
+		...(request.kind === "extend" && { parent: parentRef(request.source) }),
+	};
+	const problem = capabilityProblem(choice.adapter, shape);
+	if (problem) throw new Refusal(problem);
+
+	const jobId = engine.newId();
+	await deps.gate.admit(context.requester, { prompt: jobRequest.prompt, jobId });
+	const base = {
+		id: jobId,
+		guildId: context.requester.guildId,
+		channelId: context.requester.channelId,
+		userId: context.requester.userId,
+		...(context.interaction && { interaction: context.interaction }),
+		attachmentSizeLimit: context.attachmentSizeLimit,
+		request: jobRequest,
+		provider: choice.adapter.name,
+		...(choice.failover && { failover: choice.failover }),
+	};
+	const job =
+		request.kind === "generate"
+			? await engine.create(base)
+			: await engine.createExtension({
+					...base,
+					source: request.source,
+					...(request.rootUrl && { rootUrl: request.rootUrl }),
+				});
+
+	let messageId: string;
+	try {
+		messageId = await context.show(job);
+	} catch (error) {
+		await engine.abandon(job.id);
+		throw error;
+	}
+	await engine.submit(job.id, { messageId });
+	const latest = (await deps.store.get(job.id)) ?? job;
+	deps.events.emit("accepted", { job: latest });
+	return latest;
+}
+
+function extendInput(
+	request: Extract<StartRequest, { kind: "extend" }>,
+	parent: Job | undefined,
+): ExtendInput {
+	return {
+		prompt: request.prompt ?? null,
+		...(parent && { fallbackPrompt: parent.request.prompt }),
+		...(request.endFrame && { endFrame: request.endFrame }),
+	};
+}
+
+function parentRef(source: ExtendSource): Job["parent"] {
+	if (!("job" in source)) return { videoUrl: source.videoUrl };
+	const result = source.job.result;
+	return result?.videoId ? { videoId: result.videoId } : { videoUrl: result?.videoUrl ?? "" };
+}
+
+/**
+ * An extension goes to the provider that made its parent; anything else to the primary, or to
+ * the fallback while the primary refuses the bot's account.
+ */
+function chooseProvider(
+	registry: ProviderRegistry,
+	parent: Job | undefined,
+	now: number,
+): { adapter: ProviderAdapter; failover?: Job["failover"] } {
+	if (parent) {
+		const own = registry.get(parent.provider);
+		if (!own)
+			throw new Refusal({ code: "extend_provider_not_configured", params: { provider: parent.provider } });
+		const held = registry.heldFor(own.name, now);
+		if (held) throw new Refusal({ code: "provider_account", params: { provider: own.name, reason: held } });
+		return { adapter: own };
+	}
+	const primary = registry.primary;
+	const held = registry.heldFor(primary.name, now);
+	if (!held) return { adapter: primary };
+	const fallback = registry.fallback;
+	if (fallback && !registry.heldFor(fallback.name, now))
+		return { adapter: fallback, failover: { from: primary.name, code: held } };
+	throw new Refusal({ code: "provider_account", params: { provider: primary.name, reason: held } });
+}
