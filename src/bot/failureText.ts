@@ -12,7 +12,7 @@ const providerLabel = (params: Params) => {
 const KEY = "The bot's provider key was refused. A server admin needs to check the provider key.";
 
 /** Sentences for every way a job can fail, by code. */
-const FAILURES: Record<string, (params: Params) => string> = {
+export const FAILURES: Readonly<Record<string, (params: Params) => string>> = {
 	bad_request: () =>
 		"The video provider did not accept this request. Check the prompt and images, then try again.",
 	invalid_token: () => KEY,
@@ -69,7 +69,7 @@ const OPTION_NAMES: Record<string, string> = {
 };
 
 /** Sentences for requests the bot turns down, by code. */
-const REFUSALS: Record<string, (params: Params) => string> = {
+export const REFUSALS: Readonly<Record<string, (params: Params) => string>> = {
 	unsupported_option: (p) => {
 		const option = String(p?.option ?? "");
 		const what = OPTION_NAMES[option] ?? option;
@@ -83,6 +83,14 @@ const REFUSALS: Record<string, (params: Params) => string> = {
 		`${providerLabel(p)} cannot use an end frame when extending. Run the command again without it.`,
 	extend_backward_unsupported: (p) =>
 		`${providerLabel(p)} can only extend forwards. Run the command again without the direction.`,
+	extend_option: (p) => {
+		const option = String(p?.option ?? "");
+		return `${providerLabel(p)} takes only a prompt and an end frame when extending, not ${OPTION_NAMES[option] ?? option}. Run the command again without it.`;
+	},
+	extend_start_frame: () =>
+		"An extension starts where its clip ends, so it can't have a start frame as well. Run the command again without it.",
+	extend_target_missing: () =>
+		"Say which video to extend: pick one from the list, or paste a video ID or link.",
 	extend_backward_end_frame: () =>
 		"A clip that leads into a video ends on that video, so it can't have an end frame as well. Drop one of the two.",
 	extend_provider_not_configured: (p) =>

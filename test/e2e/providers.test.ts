@@ -186,6 +186,61 @@ describe.each(PROVIDER_NAMES)("with LUMA_PROVIDER=%s", (name) => {
 	});
 });
 
+describe("provider specifics", () => {
+	it("Luma Dream Machine: a rate-limited create waits and retries, never shown as a failure, without holding up others", async () => {
+		h = await startHarness({ provider: "luma" });
+		h.provider.injectSubmitError("rate_limited");
+		const send = async (prompt: string) => {
+			const interaction = generate({ prompt });
+			await interaction.response();
+			return interaction.originalMessage()!.id;
+		};
+		const waiting = await send("rate limited first");
+		await waitFor(() => h.provider.submissions().length === 1);
+		const other = await send("sent meanwhile");
+		await h.discord.waitForMessage((m) => m.id === other && embed(m)?.title === "Video ready");
+		await h.discord.waitForMessage((m) => m.id === waiting && embed(m)?.title === "Video ready");
+		// The second request was made while the first waited out its rate limit.
+		const prompts = h.provider.submissions().map((s) => s.fields.prompt);
+		expect(prompts).toEqual(["rate limited first", "sent meanwhile", "rate limited first"]);
+		expect(h.provider.taskIds()).toHaveLength(2);
+		const edits = h.discord.requests.filter(
+			(r) => r.method === "PATCH" && JSON.stringify(r.body).includes("Video failed"),
+		);
+		expect(edits).toHaveLength(0);
+	});
+
+	it("Luma Agents: links expire, so the result offers Get link (a fresh one) instead of a dead link", async () => {
+		h = await startHarness({ provider: "luma-agents", videoBytes: 300 * 1024 });
+		const interaction = h.discord.sendSlashCommand({
+			name: "luma",
+			subcommand: "generate",
+			options: { prompt: "too big to upload" },
+			attachmentSizeLimit: 100 * 1024,
+		});
+		await interaction.response();
+		const id = interaction.originalMessage()!.id;
+		const result = await h.discord.waitForMessage((m) => m.id === id && embed(m)?.title === "Video ready");
+		expect(result.attachments).toHaveLength(0);
+		expect(result.content).toBe("");
+		expect(fieldsOf(result)).toContain("Use **Get link** for a fresh download link");
+		const components = JSON.stringify(result.components);
+		expect(components).not.toContain("Open video");
+		const button = /luma:link:[a-z0-9]+/.exec(components)![0];
+
+		const click = h.discord.sendButton({ customId: button, messageId: id });
+		const response = await click.response();
+		expect((response.data as { flags?: number } | undefined)?.flags ?? 0).toBe(EPHEMERAL);
+		const answer = await h.discord.waitForMessage(
+			(m) => m.id === click.originalMessage()?.id && m.content !== "",
+		);
+		const url = /(http:\/\/127\.0\.0\.1:\d+\/files\/\S+)/.exec(answer.content)![1]!;
+		const download = await fetch(url);
+		expect(download.status).toBe(200);
+		expect((await download.arrayBuffer()).byteLength).toBe(300 * 1024);
+	});
+});
+
 describe("options the provider cannot do", () => {
 	it("refuses privately, naming the provider and the option, and sends nothing (an older registration's option)", async () => {
 		h = await startHarness({ provider: "302ai" });

@@ -270,7 +270,7 @@ describe("error mapping", () => {
 	it.each<[Parameters<Fake302Ai["injectSubmitError"]>[0], ProviderErrorCode, number, boolean, number?]>([
 		["invalid_key", "invalid_token", 401, false],
 		["no_credits", "no_credits", 403, false],
-		["rate_limited", "too_many_requests", 429, true, 7000],
+		["rate_limited", "too_many_requests", 429, true, 1000],
 		["unavailable", "unavailable", 503, true],
 		["server_error", "api_error", 500, true],
 		["moderated", "moderated", 400, false],

@@ -9,7 +9,9 @@ import { JobStore } from "../../src/jobs/jobStore.js";
 import { Poller } from "../../src/jobs/poller.js";
 import { recoverJobs } from "../../src/jobs/recover.js";
 import type { ProviderName } from "../../src/providers/names.js";
+import { refundsUnit } from "../../src/jobs/job.js";
 import { createAdapter, ProviderRegistry } from "../../src/providers/registry.js";
+import { startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
 import type { ProviderAdapter } from "../../src/providers/types.js";
 import { type FakeProvider, startFakeProvider } from "../fakes/index.js";
 
@@ -250,6 +252,26 @@ describe("the job engine and the poller against fake providers", () => {
 		h.clock.now += 900;
 		await h.engine.submit(job.id, { messageId: "99" });
 		expect((await h.store.get(job.id))?.error?.code).toBe("too_many_requests");
+	});
+
+	it("never moves a submit that timed out (the task may exist): it fails and gives its unit back", async () => {
+		const ace = await startFakeAceDataCloud({ apiKey: "key-ace" });
+		const ai = await fake("302ai");
+		ace.setDelay("videos", 2000);
+		const slow = createAdapter("acedatacloud", {
+			apiKey: "key-ace",
+			baseUrl: ace.baseUrl,
+			requestTimeoutMs: 100,
+		});
+		const h = harness({ primary: slow, fallback: adapterFor(ai) });
+		try {
+			const job = await startJob(h);
+			expect(job.error).toEqual({ code: "timeout" });
+			expect(refundsUnit(job)).toBe(true);
+			expect(ai.submissions()).toHaveLength(0);
+		} finally {
+			await ace.close();
+		}
 	});
 
 	it("holds a provider that refused the account, and fails a job whose provider is gone", async () => {

@@ -279,7 +279,7 @@ describe("errors", () => {
 	it.each<[FakeSubmitError, ProviderErrorCode, boolean, number | undefined]>([
 		["invalid_key", "invalid_token", false, undefined],
 		["no_credits", "no_credits", false, undefined],
-		["rate_limited", "too_many_requests", true, 30_000],
+		["rate_limited", "too_many_requests", true, 1000],
 		["unavailable", "unavailable", true, undefined],
 		["server_error", "api_error", true, undefined],
 		["moderated", "moderated", false, undefined],

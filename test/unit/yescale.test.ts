@@ -269,7 +269,7 @@ describe("YescaleProvider.query", () => {
 			code: "too_many_requests",
 			status: 429,
 			retryable: true,
-			retryAfterMs: 7000,
+			retryAfterMs: 1000,
 		});
 		for (const [status, code] of [
 			[500, "api_error"],
@@ -285,7 +285,7 @@ describe("error mapping", () => {
 	const injected: [FakeSubmitError, number, ProviderErrorCode, boolean, number | undefined][] = [
 		["invalid_key", 401, "invalid_token", false, undefined],
 		["no_credits", 403, "no_credits", false, undefined],
-		["rate_limited", 429, "too_many_requests", true, 7000],
+		["rate_limited", 429, "too_many_requests", true, 1000],
 		["unavailable", 503, "unavailable", true, undefined],
 		["server_error", 500, "api_error", true, undefined],
 		["moderated", 400, "moderated", false, undefined],

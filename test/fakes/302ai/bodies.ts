@@ -49,7 +49,7 @@ export function submitErrorReply(error: FakeSubmitError): Reply {
 			return refusal(403, -10004, "Insufficient balance, please top up");
 		case "rate_limited":
 			// No 302 code for rate limits is known: the status and retry-after carry the meaning.
-			return json(429, errorBody(undefined, "Too many requests", "rate_limit_error"), { "retry-after": "7" });
+			return json(429, errorBody(undefined, "Too many requests", "rate_limit_error"), { "retry-after": "1" });
 		case "unavailable":
 			return refusal(503, -10008, "No available channel");
 		case "server_error":

@@ -47,7 +47,7 @@ export function submitErrorReply(error: FakeSubmitError): Reply {
 		case "no_credits":
 			return detail(400, "Insufficient credits. Please add credits to your account to continue.");
 		case "rate_limited":
-			return detail(429, "Rate limit exceeded. Please try again later.", { "retry-after": "30" });
+			return detail(429, "Rate limit exceeded. Please try again later.", { "retry-after": "1" });
 		case "unavailable":
 			return detail(503, "Service temporarily unavailable");
 		case "server_error":

@@ -66,7 +66,7 @@ export function submitError(error: FakeSubmitError): Reply {
 			return apiError(403, "user quota is not enough", "insufficient_user_quota");
 		case "rate_limited":
 			return apiError(429, "Rate limit reached: at most 10 requests per minute", "rate_limit_exceeded", {
-				"retry-after": "7",
+				"retry-after": "1",
 			});
 		case "unavailable":
 			return apiError(503, "No available channel for model luma under group default", "model_not_found");
