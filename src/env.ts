@@ -83,22 +83,29 @@ const baseSchema = z.object({
 	LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-/** A model must be one the provider has; a fallback needs its own key and must differ. */
+/** A model must be one the provider has. */
+function checkModel(
+	context: z.RefinementCtx,
+	variable: string,
+	provider: keyof typeof CAPABILITIES,
+	model: string | undefined,
+): void {
+	if (model === undefined) return;
+	const models = CAPABILITIES[provider].models;
+	if (models.includes(model)) return;
+	context.addIssue({
+		code: "custom",
+		path: [variable],
+		message:
+			models.length === 0
+				? `is not used by ${provider}, which has no choice of model; leave it empty`
+				: `must be one of ${models.join(", ")} for ${provider}`,
+	});
+}
+
+/** A fallback needs its own key and must differ from the primary. */
 export const envSchema = baseSchema.superRefine((env, context) => {
-	const checkModel = (variable: string, provider: keyof typeof CAPABILITIES, model: string | undefined) => {
-		if (model === undefined) return;
-		const models = CAPABILITIES[provider].models;
-		if (models.includes(model)) return;
-		context.addIssue({
-			code: "custom",
-			path: [variable],
-			message:
-				models.length === 0
-					? `is not used by ${provider}, which has no choice of model; leave it empty`
-					: `must be one of ${models.join(", ")} for ${provider}`,
-		});
-	};
-	checkModel("LUMA_MODEL", env.LUMA_PROVIDER, env.LUMA_MODEL);
+	checkModel(context, "LUMA_MODEL", env.LUMA_PROVIDER, env.LUMA_MODEL);
 	const fallback = env.LUMA_FALLBACK_PROVIDER;
 	if (!fallback) {
 		for (const name of ["LUMA_FALLBACK_API_KEY", "LUMA_FALLBACK_API_BASE", "LUMA_FALLBACK_MODEL"] as const) {
@@ -119,7 +126,7 @@ export const envSchema = baseSchema.superRefine((env, context) => {
 			path: ["LUMA_FALLBACK_API_KEY"],
 			message: "is required when LUMA_FALLBACK_PROVIDER is set",
 		});
-	checkModel("LUMA_FALLBACK_MODEL", fallback, env.LUMA_FALLBACK_MODEL);
+	checkModel(context, "LUMA_FALLBACK_MODEL", fallback, env.LUMA_FALLBACK_MODEL);
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -152,16 +159,18 @@ export function loadEnvFile(path = ".env"): void {
 
 /** The subset command registration needs: the provider decides the options, no key required. */
 export function parseDiscordEnv(source: Record<string, string | undefined>) {
-	const schema = baseSchema.pick({
-		LUMA_PROVIDER: true,
-		LUMA_MODEL: true,
-		DISCORD_TOKEN: true,
-		DISCORD_APPLICATION_ID: true,
-		DISCORD_API_BASE: true,
-		DISCORD_GUILD_ID: true,
-		STORE_URL: true,
-		LOG_LEVEL: true,
-	});
+	const schema = baseSchema
+		.pick({
+			LUMA_PROVIDER: true,
+			LUMA_MODEL: true,
+			DISCORD_TOKEN: true,
+			DISCORD_APPLICATION_ID: true,
+			DISCORD_API_BASE: true,
+			DISCORD_GUILD_ID: true,
+			STORE_URL: true,
+			LOG_LEVEL: true,
+		})
+		.superRefine((env, context) => checkModel(context, "LUMA_MODEL", env.LUMA_PROVIDER, env.LUMA_MODEL));
 	const result = schema.safeParse(source);
 	if (result.success) return result.data;
 	const issue = result.error.issues[0];

@@ -81,6 +81,12 @@ export async function startJob(
 		...(request.kind === "extend" && { parent: parentRef(request.source) }),
 	};
 	const problem = capabilityProblem(choice.adapter, shape);
+	// Sent to the fallback only because the primary is held: say why, not what the fallback lacks.
+	if (problem && choice.failover)
+		throw new Refusal({
+			code: "provider_account",
+			params: { provider: choice.failover.from, reason: choice.failover.code },
+		});
 	if (problem) throw new Refusal(problem);
 
 	const jobId = engine.newId();

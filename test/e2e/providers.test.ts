@@ -134,6 +134,34 @@ describe.each(PROVIDER_NAMES)("with LUMA_PROVIDER=%s", (name) => {
 		expect(embed(failed)?.description).toMatch(/could not make this video|had a problem/);
 	});
 
+	it("moderation keeps the unit; a credits failure gives it back (the same codes for every provider)", async () => {
+		h = await startHarness({ provider: name, env: { USER_DAILY_LIMIT: "1" } });
+		h.provider.setBehaviour({ mode: "manual" });
+		const run = async (prompt: string) => {
+			const interaction = generate({ prompt });
+			const response = await interaction.response();
+			return { interaction, response };
+		};
+		const first = await run("refused by the provider's moderators");
+		await waitFor(() => h.provider.taskIds().length === 1);
+		h.provider.failTask(h.provider.taskIds()[0]!, "no_credits");
+		const id = first.interaction.originalMessage()!.id;
+		const credits = await h.discord.waitForMessage((m) => m.id === id && embed(m)?.title === "Video failed");
+		expect(embed(credits)?.description).toMatch(/credits are used up/);
+		// The unit came back, so the member's one video a day is still there.
+		const second = await run("second try");
+		expect((second.response.data as { flags?: number }).flags ?? 0).toBe(0);
+		await waitFor(() => h.provider.taskIds().length === 2);
+		h.provider.failTask(h.provider.taskIds()[1]!, "moderated");
+		const secondId = second.interaction.originalMessage()!.id;
+		const moderated = await h.discord.waitForMessage(
+			(m) => m.id === secondId && embed(m)?.title === "Video failed",
+		);
+		expect(embed(moderated)?.description).toMatch(/moderation rejected this prompt/);
+		const third = await run("third try");
+		expect((third.response.data as { content?: string }).content).toMatch(/daily|today|limit/i);
+	});
+
 	it("Extend button and /luma extend continue the clip with its own provider reference", async () => {
 		h = await startHarness({ provider: name });
 		const parent = await makeClip("a fox in the snow");
@@ -208,6 +236,16 @@ describe("provider specifics", () => {
 			(r) => r.method === "PATCH" && JSON.stringify(r.body).includes("Video failed"),
 		);
 		expect(edits).toHaveLength(0);
+	});
+
+	it("Luma Agents: the provider gets an opaque, stable user reference, never the Discord id", async () => {
+		h = await startHarness({ provider: "luma-agents" });
+		await makeClip("one");
+		await makeClip("two");
+		const refs = h.provider.submissions().map((s) => s.fields.user_id);
+		expect(refs[0]).toEqual(expect.any(String));
+		expect(refs[0]).toBe(refs[1]);
+		expect(JSON.stringify(h.provider.submissions())).not.toContain(h.discord.guild.memberIds[0]!);
 	});
 
 	it("Luma Agents: links expire, so the result offers Get link (a fresh one) instead of a dead link", async () => {

@@ -81,6 +81,18 @@ describe("parseEnv", () => {
 		);
 	});
 
+	it("builds the deploy script's configuration from the same rules, without a provider key", () => {
+		expect(parseDiscordEnv({ DISCORD_TOKEN: "t", LUMA_PROVIDER: "luma", LUMA_MODEL: "ray-2" })).toMatchObject(
+			{
+				LUMA_PROVIDER: "luma",
+				LUMA_MODEL: "ray-2",
+			},
+		);
+		expect(() => parseDiscordEnv({ DISCORD_TOKEN: "t", LUMA_PROVIDER: "luma", LUMA_MODEL: "ray-9" })).toThrow(
+			"LUMA_MODEL must be one of ray-2, ray-flash-2 for luma",
+		);
+	});
+
 	it("takes an optional fallback provider with its own key, different from the primary", () => {
 		const env = parseEnv({
 			...minimal,

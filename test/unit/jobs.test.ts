@@ -244,6 +244,26 @@ describe("the job engine and the poller against fake providers", () => {
 		expect((await h.store.get(job.id))?.attempts).toBe(3);
 	});
 
+	it("a rate-limited job waiting for its retry is sent after a restart, once", async () => {
+		const ace = await fake("acedatacloud");
+		const first = harness({ primary: adapterFor(ace) });
+		ace.injectSubmitError("rate_limited");
+		const job = await startJob(first);
+		expect(job.state).toBe("queued");
+		await first.engine.stop();
+		const second = harness({ primary: adapterFor(ace), keyv: first.keyv });
+		await recoverJobs({
+			store: second.store,
+			engine: second.engine,
+			delivery: second.delivery,
+			clock: () => second.clock.now,
+			logger,
+		});
+		await waitFor(async () => (await second.store.get(job.id))?.state === "submitted", 10_000);
+		expect(ace.taskIds()).toHaveLength(1);
+		expect(ace.submissions()).toHaveLength(2);
+	});
+
 	it("stops retrying a rate-limited submit when the job could no longer start in time", async () => {
 		const ace = await fake("acedatacloud");
 		const h = harness({ primary: adapterFor(ace), timeoutMs: 1000 });
