@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
 import { type Dispatcher, type FormData, request } from "undici";
+import type { z } from "zod";
 import { ProviderError, type ProviderErrorCode } from "../errors.js";
 
 /** Longest slice of a provider message (or body) that goes into a log message. */
@@ -150,6 +151,23 @@ export class ProviderHttp {
 			...(retryAfterMs !== undefined && { retryAfterMs }),
 			...(options.retryable !== undefined && { retryable: options.retryable }),
 		});
+	}
+
+	/** Checks a 2xx body against its schema: one that is not JSON or does not match is `invalid_response`. */
+	parse<S extends z.ZodType>(
+		operation: string,
+		answer: RawAnswer,
+		schema: S,
+		retryable: boolean,
+	): z.output<S> {
+		if (answer.json === undefined)
+			throw this.invalid(operation, answer, `body is not JSON: ${answer.text}`, retryable);
+		const parsed = schema.safeParse(answer.json);
+		if (!parsed.success) {
+			const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+			throw this.invalid(operation, answer, issues.join("; "), retryable);
+		}
+		return parsed.data;
 	}
 
 	/** A 2xx body that is not JSON or does not match the documented shape. */

@@ -1,6 +1,7 @@
 import { FormData } from "undici";
 import { ProviderError } from "../../errors.js";
 import { isOk, ProviderHttp } from "../http.js";
+import { mapLimited } from "../../util/mapLimited.js";
 import type {
 	AdapterOptions,
 	CallOptions,
@@ -144,22 +145,9 @@ export class Ai302Provider implements ProviderAdapter {
 	 *   unpublished, see providers.md §2.4)
 	 */
 	async query(taskIds: readonly string[], options: CallOptions = {}): Promise<TaskStatus[]> {
-		const results: (TaskStatus | undefined)[] = new Array(taskIds.length);
-		let next = 0;
-		let failed = false;
-		const worker = async () => {
-			while (!failed && next < taskIds.length) {
-				const index = next++;
-				try {
-					results[index] = await this.#fetchOne(taskIds[index]!, options.signal);
-				} catch (error) {
-					failed = true;
-					throw error;
-				}
-			}
-		};
-		const workers = Math.min(MAX_PARALLEL_FETCHES, taskIds.length);
-		await Promise.all(Array.from({ length: workers }, worker));
+		const results = await mapLimited(taskIds, MAX_PARALLEL_FETCHES, (id) =>
+			this.#fetchOne(id, options.signal),
+		);
 		return results.filter((status): status is TaskStatus => status !== undefined);
 	}
 

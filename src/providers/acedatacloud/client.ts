@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import type { ProviderError } from "../../errors.js";
 import { type HttpCall, ProviderHttp, type RawAnswer } from "../http.js";
 import type {
@@ -79,7 +78,7 @@ export class AceDataCloudProvider implements ProviderAdapter {
 		if (req.endFrame !== undefined) body.end_image_url = req.endFrame.url;
 
 		const answer = await this.#call({ method: "POST", path: "/luma/videos", body, signal: options.signal });
-		const ack = this.#validate("POST /luma/videos", answer, submitResponseSchema, false);
+		const ack = this.#http.parse("POST /luma/videos", answer, submitResponseSchema, false);
 		return { taskId: ack.task_id };
 	}
 
@@ -113,8 +112,8 @@ export class AceDataCloudProvider implements ProviderAdapter {
 			throw error;
 		}
 		const records: TaskRecord[] = single
-			? [this.#validate(operation, answer, retrieveResponseSchema, true)].filter((r) => r !== null)
-			: (this.#validate(operation, answer, retrieveBatchResponseSchema, true).items ?? []);
+			? [this.#http.parse(operation, answer, retrieveResponseSchema, true)].filter((r) => r !== null)
+			: (this.#http.parse(operation, answer, retrieveBatchResponseSchema, true).items ?? []);
 		const statuses: TaskStatus[] = [];
 		for (const record of records) {
 			if (record.id) statuses.push(toTaskStatus(record.id, record));
@@ -135,23 +134,6 @@ export class AceDataCloudProvider implements ProviderAdapter {
 			providerText: `${detail.message}${detail.traceId ? ` trace=${detail.traceId}` : ""}`,
 			headers: answer.headers,
 		});
-	}
-
-	#validate<S extends z.ZodType>(
-		operation: string,
-		answer: RawAnswer,
-		schema: S,
-		retryable: boolean,
-	): z.output<S> {
-		if (answer.json === undefined) {
-			throw this.#http.invalid(operation, answer, `body is not JSON: ${answer.text}`, retryable);
-		}
-		const parsed = schema.safeParse(answer.json);
-		if (!parsed.success) {
-			const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-			throw this.#http.invalid(operation, answer, issues.join("; "), retryable);
-		}
-		return parsed.data;
 	}
 }
 

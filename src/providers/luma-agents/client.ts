@@ -1,6 +1,6 @@
-import type { z } from "zod";
 import type { ProviderError } from "../../errors.js";
 import { isOk, ProviderHttp, type RawAnswer } from "../http.js";
+import { mapLimited } from "../../util/mapLimited.js";
 import type {
 	AdapterOptions,
 	CallOptions,
@@ -135,7 +135,7 @@ export class LumaAgentsProvider implements ProviderAdapter {
 
 		const answer = await this.#http.send({ method: "POST", path: CREATE_PATH, body, signal: options.signal });
 		if (!isOk(answer)) throw this.#refusal(operation, answer);
-		const created = this.#validate(operation, answer, createdGenerationSchema, false);
+		const created = this.#http.parse(operation, answer, createdGenerationSchema, false);
 		return { taskId: created.id };
 	}
 
@@ -145,25 +145,10 @@ export class LumaAgentsProvider implements ProviderAdapter {
 	 * @see https://docs.agents.lumalabs.ai/guides/error-handling/
 	 */
 	async query(taskIds: readonly string[], options: CallOptions = {}): Promise<TaskStatus[]> {
-		const results: (TaskStatus | undefined)[] = [];
-		let next = 0;
-		let failed = false;
-		let firstError: unknown;
-		const worker = async () => {
-			while (!failed && next < taskIds.length) {
-				const index = next++;
-				const taskId = taskIds[index]!;
-				try {
-					const generation = await this.#get(taskId, options.signal);
-					results[index] = generation && this.#toTaskStatus(taskId, generation);
-				} catch (error) {
-					if (!failed) firstError = error;
-					failed = true;
-				}
-			}
-		};
-		await Promise.all(Array.from({ length: Math.min(MAX_IN_FLIGHT, taskIds.length) }, worker));
-		if (failed) throw firstError;
+		const results = await mapLimited(taskIds, MAX_IN_FLIGHT, async (taskId) => {
+			const generation = await this.#get(taskId, options.signal);
+			return generation && this.#toTaskStatus(taskId, generation);
+		});
 		return results.filter((status): status is TaskStatus => status !== undefined);
 	}
 
@@ -202,7 +187,7 @@ export class LumaAgentsProvider implements ProviderAdapter {
 		// A 404 that is not JSON comes from something other than the API (a wrong base URL): it throws.
 		if (answer.status === 404 && answer.json !== undefined) return undefined;
 		if (!isOk(answer)) throw this.#refusal(GET_OPERATION, answer);
-		return this.#validate(GET_OPERATION, answer, generationSchema, true);
+		return this.#http.parse(GET_OPERATION, answer, generationSchema, true);
 	}
 
 	#toTaskStatus(taskId: string, generation: Generation): TaskStatus {
@@ -244,23 +229,6 @@ export class LumaAgentsProvider implements ProviderAdapter {
 			providerText: detail.message,
 			headers: answer.headers,
 		});
-	}
-
-	#validate<S extends z.ZodType>(
-		operation: string,
-		answer: RawAnswer,
-		schema: S,
-		retryable: boolean,
-	): z.output<S> {
-		if (answer.json === undefined) {
-			throw this.#http.invalid(operation, answer, `body is not JSON: ${answer.text}`, retryable);
-		}
-		const parsed = schema.safeParse(answer.json);
-		if (!parsed.success) {
-			const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-			throw this.#http.invalid(operation, answer, issues.join("; "), retryable);
-		}
-		return parsed.data;
 	}
 }
 

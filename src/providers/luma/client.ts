@@ -1,6 +1,6 @@
-import type { z } from "zod";
 import { ProviderError } from "../../errors.js";
 import { type HttpCall, isOk, ProviderHttp, type RawAnswer } from "../http.js";
+import { mapLimited } from "../../util/mapLimited.js";
 import type {
 	AdapterOptions,
 	CallOptions,
@@ -121,7 +121,7 @@ export class LumaDreamMachineProvider implements ProviderAdapter {
 			body,
 			signal: options.signal,
 		});
-		const generation = this.#parse(operation, answer, generationSchema, false);
+		const generation = this.#http.parse(operation, answer, generationSchema, false);
 		if (!generation.id) throw this.#http.invalid(operation, answer, "the Generation has no id", false);
 		return { taskId: generation.id };
 	}
@@ -147,7 +147,7 @@ export class LumaDreamMachineProvider implements ProviderAdapter {
 			path: `/generations?limit=${LIST_LIMIT}&offset=0`,
 			signal: options.signal,
 		});
-		const list = this.#parse(listOperation, listAnswer, generationListSchema, true);
+		const list = this.#http.parse(listOperation, listAnswer, generationListSchema, true);
 		for (const item of list.generations) {
 			const parsed = generationSchema.safeParse(item);
 			const id = parsed.success ? parsed.data.id : idOf(item);
@@ -157,22 +157,11 @@ export class LumaDreamMachineProvider implements ProviderAdapter {
 		}
 
 		const missing = [...wanted].filter((id) => !found.has(id));
-		let next = 0;
-		let stopped = false;
-		const worker = async () => {
-			while (!stopped && next < missing.length) {
-				const id = missing[next++]!;
-				try {
-					const generation = await this.#getOne(id, options.signal);
-					if (generation) found.set(id, generation);
-				} catch (error) {
-					// The first failure answers the poll; the other workers take no new ids.
-					stopped = true;
-					throw error;
-				}
-			}
-		};
-		await Promise.all(Array.from({ length: Math.min(GET_CONCURRENCY, missing.length) }, worker));
+		// The first failure answers the poll; no new id is asked for after it.
+		await mapLimited(missing, GET_CONCURRENCY, async (id) => {
+			const generation = await this.#getOne(id, options.signal);
+			if (generation) found.set(id, generation);
+		});
 
 		const statuses: TaskStatus[] = [];
 		for (const id of wanted) {
@@ -188,7 +177,7 @@ export class LumaDreamMachineProvider implements ProviderAdapter {
 		const answer = await this.#http.send({ method: "GET", path, signal });
 		if (answer.status === 404) return undefined;
 		if (!isOk(answer)) throw this.#refused("GET /generations/{id}", answer);
-		return this.#parse("GET /generations/{id}", answer, generationSchema, true);
+		return this.#http.parse("GET /generations/{id}", answer, generationSchema, true);
 	}
 
 	/** `keyframes` from the frames and the extension, or `undefined` when there is none. */
@@ -276,23 +265,6 @@ export class LumaDreamMachineProvider implements ProviderAdapter {
 			providerText: message,
 			headers: answer.headers,
 		});
-	}
-
-	#parse<S extends z.ZodType>(
-		operation: string,
-		answer: RawAnswer,
-		schema: S,
-		retryable: boolean,
-	): z.output<S> {
-		if (answer.json === undefined) {
-			throw this.#http.invalid(operation, answer, `body is not JSON: ${answer.text}`, retryable);
-		}
-		const parsed = schema.safeParse(answer.json);
-		if (!parsed.success) {
-			const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-			throw this.#http.invalid(operation, answer, issues.join("; "), retryable);
-		}
-		return parsed.data;
 	}
 }
 

@@ -1,5 +1,6 @@
 import { ProviderError } from "../../errors.js";
 import { isOk, ProviderHttp } from "../http.js";
+import { mapLimited } from "../../util/mapLimited.js";
 import { PROVIDER_LABELS } from "../names.js";
 import type {
 	AdapterOptions,
@@ -120,23 +121,7 @@ export class YescaleProvider implements ProviderAdapter {
 	 */
 	async query(taskIds: readonly string[], options: CallOptions = {}): Promise<TaskStatus[]> {
 		const ids = [...new Set(taskIds)];
-		const results: (TaskStatus | undefined)[] = [];
-		let next = 0;
-		let failed = false;
-		let failure: unknown;
-		const worker = async () => {
-			while (!failed && next < ids.length) {
-				const index = next++;
-				try {
-					results[index] = await this.#queryOne(ids[index]!, options.signal);
-				} catch (error) {
-					if (!failed) failure = error;
-					failed = true;
-				}
-			}
-		};
-		await Promise.all(Array.from({ length: Math.min(QUERY_CONCURRENCY, ids.length) }, worker));
-		if (failed) throw failure;
+		const results = await mapLimited(ids, QUERY_CONCURRENCY, (id) => this.#queryOne(id, options.signal));
 		return results.filter((status): status is TaskStatus => status !== undefined);
 	}
 
