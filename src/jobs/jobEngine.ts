@@ -1,5 +1,5 @@
 import type { Clock } from "../clock.js";
-import { isAccountProblem, ProviderError, provesNoTask } from "../errors.js";
+import { isAccountProblem, isProviderErrorCode, ProviderError, provesNoTask } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { ProviderRegistry } from "../providers/registry.js";
 import type { ProviderAdapter, TaskStatus } from "../providers/types.js";
@@ -281,6 +281,12 @@ export class JobEngine {
 		if (!updated || !changed) return;
 		if (updated.state !== "submitted")
 			this.#logger.info({ jobId, state: updated.state, code: updated.error?.code }, "job finished");
+		// A task that failed for the account (credits ran out mid-queue) says the same as a refused submit.
+		const code = updated.error?.code;
+		if (updated.state === "failed" && isProviderErrorCode(code) && isAccountProblem(code)) {
+			this.#registry.hold(updated.provider, code, this.#clock());
+			this.#events.emit("providerProblem", { job: updated, provider: updated.provider, code });
+		}
 		this.#delivery.presentLater(jobId);
 	}
 

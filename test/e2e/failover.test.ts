@@ -220,6 +220,19 @@ describe("changing LUMA_PROVIDER with jobs in flight", () => {
 			(m) => m.id === second && embed(m)?.title === "Video failed",
 		);
 		expect(embed(failed)?.description).toMatch(/AceDataCloud, which this bot no longer uses/);
+		// Its clips can't be extended any more: only the provider that made a clip can continue it.
+		const videoId = /"Video ID","value":"`([^`]+)`"/.exec(fieldsOf(done))![1]!;
+		const extend = h.discord.sendSlashCommand({
+			name: "luma",
+			subcommand: "extend",
+			options: { video: videoId },
+		});
+		const refusal = await h.discord.waitForMessage(
+			(m) => m.id === extend.originalMessage()?.id && m.content !== "",
+		);
+		expect(refusal.content).toMatch(
+			/made with AceDataCloud, which this bot no longer uses, so it can't be extended/,
+		);
 		// Two units a day: one spent on the delivered video, one given back, so one more works.
 		const third = await generate({ prompt: "made by 302.AI" });
 		expect(fieldsOf(third)).toContain('"Made with","value":"302.AI"');

@@ -134,32 +134,43 @@ describe.each(PROVIDER_NAMES)("with LUMA_PROVIDER=%s", (name) => {
 		expect(embed(failed)?.description).toMatch(/could not make this video|had a problem/);
 	});
 
-	it("moderation keeps the unit; a credits failure gives it back (the same codes for every provider)", async () => {
-		h = await startHarness({ provider: name, env: { USER_DAILY_LIMIT: "1" } });
+	it("moderation keeps the unit; a credits failure gives it back and holds the provider (the same codes for every provider)", async () => {
+		h = await startHarness({ provider: name, env: { USER_DAILY_LIMIT: "2" } });
 		h.provider.setBehaviour({ mode: "manual" });
 		const run = async (prompt: string) => {
 			const interaction = generate({ prompt });
 			const response = await interaction.response();
-			return { interaction, response };
+			return { interaction, data: response.data as { flags?: number; content?: string } };
 		};
+		const failOne = async (
+			interaction: ReturnType<typeof generate>,
+			why: "moderated" | "no_credits",
+			nth: number,
+		) => {
+			await waitFor(() => h.provider.taskIds().length === nth);
+			h.provider.failTask(h.provider.taskIds()[nth - 1]!, why);
+			const id = interaction.originalMessage()!.id;
+			return h.discord.waitForMessage((m) => m.id === id && embed(m)?.title === "Video failed");
+		};
+		const quota = async () => {
+			const response = await h.discord.sendSlashCommand({ name: "luma", subcommand: "quota" }).response();
+			return (response.data as { content: string }).content;
+		};
+
 		const first = await run("refused by the provider's moderators");
-		await waitFor(() => h.provider.taskIds().length === 1);
-		h.provider.failTask(h.provider.taskIds()[0]!, "no_credits");
-		const id = first.interaction.originalMessage()!.id;
-		const credits = await h.discord.waitForMessage((m) => m.id === id && embed(m)?.title === "Video failed");
-		expect(embed(credits)?.description).toMatch(/credits are used up/);
-		// The unit came back, so the member's one video a day is still there.
-		const second = await run("second try");
-		expect((second.response.data as { flags?: number }).flags ?? 0).toBe(0);
-		await waitFor(() => h.provider.taskIds().length === 2);
-		h.provider.failTask(h.provider.taskIds()[1]!, "moderated");
-		const secondId = second.interaction.originalMessage()!.id;
-		const moderated = await h.discord.waitForMessage(
-			(m) => m.id === secondId && embed(m)?.title === "Video failed",
-		);
+		const moderated = await failOne(first.interaction, "moderated", 1);
 		expect(embed(moderated)?.description).toMatch(/moderation rejected this prompt/);
+		expect(await quota()).toContain("**You today:** **1** of 2 left");
+
+		const second = await run("the account runs dry");
+		const credits = await failOne(second.interaction, "no_credits", 2);
+		expect(embed(credits)?.description).toMatch(/credits are used up/);
+		// The unit came back, and new requests are turned away privately until an admin acts.
+		expect(await quota()).toContain("**You today:** **1** of 2 left");
 		const third = await run("third try");
-		expect((third.response.data as { content?: string }).content).toMatch(/daily|today|limit/i);
+		expect((third.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+		expect(third.data.content).toMatch(/credits for this bot are used up/);
+		expect(h.provider.submissions()).toHaveLength(2);
 	});
 
 	it("Extend button and /luma extend continue the clip with its own provider reference", async () => {
