@@ -1,0 +1,156 @@
+/** What the benchmark's phases share: the bot as a child process, waits with timeouts, statistics. */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { envSchema, parseEnv } from "../../src/env.js";
+
+export const root = join(import.meta.dirname, "..", "..");
+
+export const percentile = (values: number[], p: number) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return Math.round(
+		sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN,
+	);
+};
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const rssMb = (pid: number) => {
+	const status = readFileSync(`/proc/${pid}/status`, "utf8");
+	const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? Number.NaN);
+	return { rss: Math.round(kb("VmRSS") / 1024), peak: Math.round(kb("VmHWM") / 1024) };
+};
+
+/** Waits until `condition` holds; throws after `timeoutMs`, or as soon as one of `bots` has died. */
+export async function until(
+	condition: () => boolean,
+	timeoutMs: number,
+	what: string,
+	bots: readonly BenchBot[] = [],
+): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		for (const bot of bots) bot.assertAlive();
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await sleep(20);
+	}
+}
+
+/** `promise`, or a rejection naming `what` once `timeoutMs` has passed. */
+export async function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<never>((_, reject) => {
+		timer = setTimeout(
+			() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)),
+			timeoutMs,
+		);
+	});
+	try {
+		return await Promise.race([promise, timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+/** A seeded generator of numbers in [0, 1) (mulberry32), so two runs draw the same workload. */
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** The arguments after `node` in package.json's `start` script (`npm run bench` builds first). */
+const startArgs = (
+	JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } }
+).scripts.start
+	.split(/\s+/)
+	.slice(1);
+
+/**
+ * `env` with every other variable the bot reads set too: to its default, or to "" (which the bot
+ * reads as unset). The bot loads the project's `.env` for variables that are not set at all, so
+ * this is what keeps a developer's `.env` (say, POLL_FIRST_DELAY_MS or LUMA_FALLBACK_PROVIDER)
+ * out of the figures.
+ */
+export function sealedEnv(env: Record<string, string>): Record<string, string> {
+	const defaults: Record<string, unknown> = parseEnv({ DISCORD_TOKEN: "-", LUMA_API_KEY: "-" });
+	const sealed: Record<string, string> = {};
+	for (const name of Object.keys(envSchema.shape)) {
+		const fallback = defaults[name];
+		sealed[name] =
+			fallback === undefined || name === "DISCORD_TOKEN" || name === "LUMA_API_KEY" ? "" : String(fallback);
+	}
+	return { ...sealed, ...env, PATH: process.env.PATH ?? "" };
+}
+
+/**
+ * The compiled bot, started exactly as `npm start` starts it, with only `sealedEnv(env)` as its
+ * environment (so the project's `.env` and the caller's variables never reach it).
+ */
+export class BenchBot {
+	readonly label: string;
+	readonly #child: ChildProcess;
+	readonly #exited: Promise<void>;
+	#exit: string | undefined;
+	#stopping = false;
+	/** Rejects when the bot exits before `stop()` was called; never settles otherwise. */
+	readonly died: Promise<never>;
+
+	constructor(label: string, env: Record<string, string>) {
+		this.label = label;
+		this.#child = spawn(process.execPath, startArgs, {
+			cwd: root,
+			env: sealedEnv(env),
+			stdio: ["ignore", "ignore", "inherit"],
+		});
+		this.#exited = new Promise((resolve) => {
+			this.#child.once("exit", (code, signal) => {
+				this.#exit ??= signal ? `signal ${signal}` : `code ${code}`;
+				resolve();
+			});
+			this.#child.once("error", (error) => {
+				this.#exit ??= `spawn error: ${error.message}`;
+				resolve();
+			});
+		});
+		this.died = this.#exited.then(() => {
+			if (this.#stopping) return new Promise<never>(() => {});
+			throw new Error(`the ${label} bot exited unexpectedly (${this.#exit})`);
+		});
+		this.died.catch(() => {});
+	}
+
+	get pid(): number {
+		const pid = this.#child.pid;
+		if (pid === undefined) throw new Error(`the ${this.label} bot did not start (${this.#exit})`);
+		return pid;
+	}
+
+	assertAlive(): void {
+		if (this.#exit !== undefined && !this.#stopping)
+			throw new Error(`the ${this.label} bot exited unexpectedly (${this.#exit})`);
+	}
+
+	/** `promise`, or the bot's death if that comes first. */
+	guard<T>(promise: Promise<T>): Promise<T> {
+		return Promise.race([promise, this.died]);
+	}
+
+	/** SIGTERM, then SIGKILL if it has not exited within 15 s. */
+	async stop(): Promise<void> {
+		this.#stopping = true;
+		if (this.#exit !== undefined || this.#child.pid === undefined) return;
+		this.#child.kill("SIGTERM");
+		try {
+			await withTimeout(this.#exited, 15_000, `the ${this.label} bot to exit`);
+		} catch {
+			this.#child.kill("SIGKILL");
+			await withTimeout(this.#exited, 5_000, `the ${this.label} bot to exit after SIGKILL`);
+		}
+	}
+}
