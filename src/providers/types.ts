@@ -34,6 +34,8 @@ export interface GenerateRequest {
 	extend?: ExtendTarget;
 	/** A stable opaque id of the requester (a keyed hash, never the Discord id), for providers that attribute usage. */
 	userRef?: string;
+	/** With `capabilities.callbacks`: where the provider should push the task's result. */
+	callbackUrl?: string;
 }
 
 export interface SubmitResult {
@@ -123,6 +125,11 @@ export interface ProviderAdapter {
 	query(taskIds: readonly string[], options?: CallOptions): Promise<TaskStatus[]>;
 	/** Rules across fields that the capability lists cannot say (e.g. 10 s clips are text-only). */
 	checkRequest?(request: GenerateRequest): RequestProblem | undefined;
+	/**
+	 * With `capabilities.callbacks`: reads a body the provider pushed to the callback URL, as the
+	 * same status `query` would give. Undefined when the body is not one of the documented shapes.
+	 */
+	parseCallback?(body: unknown): TaskStatus | undefined;
 	/** With `expiringOutput`: a fresh link to a finished task's video; undefined when it has none. */
 	freshVideoUrl?(taskId: string, options?: CallOptions): Promise<string | undefined>;
 }

@@ -1,10 +1,12 @@
-import { createServer } from "node:net";
+import { createServer as createHttpServer, type IncomingHttpHeaders } from "node:http";
+import { type AddressInfo, createServer } from "node:net";
 import { inspect } from "node:util";
 import { Agent, request } from "undici";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ProviderError, type ProviderErrorCode } from "../../src/errors.js";
 import { AceDataCloudProvider } from "../../src/providers/acedatacloud/client.js";
 import { type FakeAceDataCloud, startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
+import { asFakeProvider } from "../fakes/acedatacloud/provider.js";
 
 const API_KEY = "sk-test-ace-0123456789abcdef";
 const PROVIDER_TEXT = "ProviderSaysSomethingInternal";
@@ -402,5 +404,229 @@ describe("fake AceDataCloud", () => {
 		const id = await submitOne();
 		expect(await finished).toBe("completed");
 		expect((await provider.query([id]))[0]?.state).toBe("succeeded");
+	});
+});
+
+/** A local callback receiver: records every POST and answers with the next queued status (default 200). */
+async function startReceiver() {
+	const received: { path: string; headers: IncomingHttpHeaders; body: unknown }[] = [];
+	const statuses: number[] = [];
+	const server = createHttpServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on("data", (chunk: Buffer) => chunks.push(chunk));
+		req.on("end", () => {
+			received.push({
+				path: req.url ?? "/",
+				headers: req.headers,
+				body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown,
+			});
+			res.writeHead(statuses.shift() ?? 200, { "content-type": "text/plain" }).end("ok");
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/acedatacloud/secret-123`;
+	return {
+		url,
+		received,
+		/** The next answers' statuses, in order. */
+		answer: (...next: number[]) => statuses.push(...next),
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
+
+describe("callbacks", () => {
+	let receiver: Awaited<ReturnType<typeof startReceiver>>;
+	beforeEach(async () => {
+		receiver = await startReceiver();
+	});
+	afterEach(async () => {
+		await receiver.close();
+	});
+
+	it("sends callback_url only when one is set, and keeps async: true", async () => {
+		await provider.submit({ prompt: "plain" });
+		await provider.submit({ prompt: "pushed", callbackUrl: receiver.url });
+		expect(fake.submittedBodies()).toEqual([
+			{ action: "generate", async: true, prompt: "plain" },
+			{ action: "generate", async: true, prompt: "pushed", callback_url: receiver.url },
+		]);
+		expect(provider.capabilities.callbacks).toBe(true);
+	});
+
+	it("parses a success body like a task's response", () => {
+		const body = {
+			success: true,
+			task_id: "t-1",
+			video_id: "v-1",
+			video_url: "https://cdn.example/t-1.mp4",
+			state: "completed",
+			thumbnail_url: "https://cdn.example/t-1.jpg",
+			video_width: 1360,
+			video_height: 752,
+			trace_id: "tr-1",
+		};
+		expect(provider.parseCallback(body)).toEqual({
+			taskId: "t-1",
+			state: "succeeded",
+			rawState: "completed",
+			videoId: "v-1",
+			videoUrl: "https://cdn.example/t-1.mp4",
+			thumbnailUrl: "https://cdn.example/t-1.jpg",
+			width: 1360,
+			height: 752,
+		});
+	});
+
+	it.each([
+		[
+			"moderation",
+			{ code: "forbidden", message: `Sorry! ${PROVIDER_TEXT} moderators` },
+			"moderated",
+			"forbidden",
+		],
+		["generic", { code: "api_error", message: PROVIDER_TEXT }, "api_error", "api_error"],
+		["credits", { code: "used_up", message: PROVIDER_TEXT }, "no_credits", "used_up"],
+		["no code", { message: PROVIDER_TEXT }, "failed", undefined],
+	] as const)("parses a failure body (%s) as final", (_name, error, code, detail) => {
+		const status = provider.parseCallback({ success: false, task_id: "t-2", trace_id: "tr-2", error });
+		expect(status).toEqual({
+			taskId: "t-2",
+			state: "failed",
+			failure: { code, ...(detail !== undefined && { detail }) },
+		});
+		expect(JSON.stringify(status)).not.toContain(PROVIDER_TEXT);
+	});
+
+	it.each([
+		["null", null],
+		["a string", "task_id=t"],
+		["an array", [{ task_id: "t" }]],
+		["an empty object", {}],
+		["a body without task_id", { success: true, video_url: "https://cdn.example/v.mp4", state: "completed" }],
+		["an empty task_id", { success: true, task_id: "" }],
+		["a numeric task_id", { success: true, task_id: 7 }],
+		["a misshapen field", { success: true, task_id: "t", video_url: 42 }],
+	])("returns undefined for %s", (_name, body) => {
+		expect(provider.parseCallback(body)).toBeUndefined();
+	});
+
+	it("pushes the documented success body once, which parses to what query answers", async () => {
+		const { taskId } = await provider.submit({
+			prompt: "fox",
+			aspectRatio: "9:16",
+			callbackUrl: receiver.url,
+		});
+		fake.startTask(taskId);
+		await fake.callbacksSettled();
+		expect(receiver.received).toEqual([]);
+		fake.completeTask(taskId);
+		await fake.callbacksSettled();
+		const task = fake.tasks.get(taskId)!;
+		const expected = {
+			success: true,
+			task_id: taskId,
+			video_id: task.videoId,
+			prompt: "fox",
+			video_url: `${fake.baseUrl}/files/${taskId}.mp4`,
+			video_width: 752,
+			video_height: 1360,
+			state: "completed",
+			thumbnail_url: `${fake.baseUrl}/files/${taskId}.jpg`,
+			thumbnail_width: 752,
+			thumbnail_height: 1360,
+			trace_id: expect.any(String),
+		};
+		expect(receiver.received).toEqual([
+			{ path: "/hooks/acedatacloud/secret-123", headers: expect.anything(), body: expected },
+		]);
+		const [delivery] = receiver.received;
+		expect(delivery?.headers["content-type"]).toBe("application/json");
+		// No signature is documented: nothing but the usual headers.
+		expect(delivery?.headers.authorization).toBeUndefined();
+		expect(fake.callbacks()).toEqual([{ url: receiver.url, status: 200, body: delivery?.body }]);
+		const [queried] = await provider.query([taskId]);
+		expect(provider.parseCallback(delivery?.body)).toEqual(queried);
+		expect(queried?.state).toBe("succeeded");
+	});
+
+	it("pushes the documented failure body, which parses to what query answers", async () => {
+		const { taskId } = await provider.submit({ prompt: "fox", callbackUrl: receiver.url });
+		const error = { code: "forbidden", message: "Sorry! Our AI moderators feel your prompt…" };
+		fake.failTask(taskId, error);
+		await fake.callbacksSettled();
+		const body = receiver.received[0]?.body;
+		expect(body).toEqual({
+			success: false,
+			task_id: taskId,
+			trace_id: expect.any(String),
+			error,
+		});
+		const [queried] = await provider.query([taskId]);
+		expect(provider.parseCallback(body)).toEqual(queried);
+		expect(queried?.failure).toEqual({ code: "moderated", detail: "forbidden" });
+	});
+
+	it("pushes in auto mode too, and only for tasks submitted with a callback URL", async () => {
+		fake.setBehaviour({ mode: "auto", runningAfterMs: 5, completeAfterMs: 20 });
+		const finished = new Promise<void>((resolve) => {
+			let left = 2;
+			fake.onTaskFinished(() => --left === 0 && resolve());
+		});
+		await provider.submit({ prompt: "no callback" });
+		const { taskId } = await provider.submit({ prompt: "with callback", callbackUrl: receiver.url });
+		await finished;
+		await fake.callbacksSettled();
+		expect(receiver.received.map((r) => (r.body as { task_id: string }).task_id)).toEqual([taskId]);
+	});
+
+	it("does not retry a delivery the receiver refused, and records its status", async () => {
+		receiver.answer(500);
+		const { taskId } = await provider.submit({ prompt: "fox", callbackUrl: receiver.url });
+		fake.completeTask(taskId);
+		await fake.callbacksSettled();
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		expect(receiver.received).toHaveLength(1);
+		expect(fake.callbacks()).toEqual([{ url: receiver.url, status: 500, body: receiver.received[0]?.body }]);
+	});
+
+	it("records an unreachable receiver as status 0", async () => {
+		const url = receiver.url;
+		await receiver.close();
+		receiver = await startReceiver();
+		const { taskId } = await provider.submit({ prompt: "fox", callbackUrl: url });
+		fake.completeTask(taskId);
+		await fake.callbacksSettled();
+		expect(fake.callbacks()).toEqual([
+			{ url, status: 0, body: expect.objectContaining({ task_id: taskId }), error: expect.any(String) },
+		]);
+	});
+
+	it("holds callbacks back when told to, and polling still sees the result", async () => {
+		fake.setCallbacks("off");
+		const { taskId } = await provider.submit({ prompt: "fox", callbackUrl: receiver.url });
+		fake.completeTask(taskId);
+		await fake.callbacksSettled();
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(receiver.received).toEqual([]);
+		expect(fake.callbacks()).toEqual([]);
+		expect((await provider.query([taskId]))[0]?.state).toBe("succeeded");
+	});
+
+	it("counts callback_url as documented and anything else as a violation", async () => {
+		await provider.submit({ prompt: "fox", callbackUrl: receiver.url });
+		expect(asFakeProvider(fake).violations).toEqual([]);
+		await request(`${fake.baseUrl}/luma/videos`, {
+			method: "POST",
+			headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
+			body: JSON.stringify({ prompt: "x", callback_url: 5, webhook: receiver.url }),
+			dispatcher: agent,
+		}).then((res) => res.body.dump());
+		expect(asFakeProvider(fake).violations).toEqual([
+			"POST /luma/videos: undocumented field webhook",
+			"POST /luma/videos: callback_url is not an http(s) URL",
+		]);
 	});
 });

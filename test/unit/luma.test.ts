@@ -1,3 +1,4 @@
+import { createServer as createHttpServer, type ServerResponse } from "node:http";
 import { type AddressInfo, createServer, type Server, type Socket } from "node:net";
 import { inspect } from "node:util";
 import { Agent, request } from "undici";
@@ -430,5 +431,280 @@ describe("fake Luma", () => {
 		} finally {
 			await strict.close();
 		}
+	});
+});
+
+/**
+ * A local callback receiver: records every POST with when it came, and answers with the next
+ * queued status (default 200); `null` leaves that request unanswered.
+ */
+async function startReceiver() {
+	const received: { path: string; body: unknown; at: number }[] = [];
+	const statuses: (number | null)[] = [];
+	const hanging: ServerResponse[] = [];
+	const server = createHttpServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on("data", (chunk: Buffer) => chunks.push(chunk));
+		req.on("end", () => {
+			const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
+			received.push({ path: req.url ?? "/", body, at: Date.now() });
+			const status = statuses.length > 0 ? statuses.shift() : 200;
+			if (status === null) hanging.push(res);
+			else res.writeHead(status ?? 200, { "content-type": "text/plain" }).end("ok");
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+	return {
+		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/luma/secret-456`,
+		received,
+		/** The next answers' statuses, in order (`null`: no answer). */
+		answer: (...next: (number | null)[]) => statuses.push(...next),
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
+
+describe("callbacks", () => {
+	let receiver: Awaited<ReturnType<typeof startReceiver>>;
+	const states = () => receiver.received.map((r) => (r.body as { state: string }).state);
+	beforeEach(async () => {
+		receiver = await startReceiver();
+	});
+	afterEach(async () => {
+		await receiver.close();
+	});
+
+	it("sends callback_url only when one is set", async () => {
+		await submit();
+		await submit({ callbackUrl: receiver.url });
+		expect(sent()).toEqual([
+			{ prompt: "a red fox in snow", model: "ray-2" },
+			{ prompt: "a red fox in snow", model: "ray-2", callback_url: receiver.url },
+		]);
+		expect(provider.capabilities.callbacks).toBe(true);
+	});
+
+	const generation = (patch: Record<string, unknown>) => ({
+		id: "gen-1",
+		generation_type: "video",
+		model: "ray-2",
+		state: "queued",
+		failure_reason: null,
+		created_at: "2025-06-01T10:00:00.000Z",
+		assets: null,
+		request: { prompt: "p", model: "ray-2" },
+		...patch,
+	});
+
+	it.each<[string, Record<string, unknown>, unknown]>([
+		["queued", {}, { taskId: "gen-1", state: "queued", rawState: "queued" }],
+		["dreaming", { state: "dreaming" }, { taskId: "gen-1", state: "running", rawState: "dreaming" }],
+		[
+			"completed",
+			{ state: "completed", assets: { video: "https://c/v.mp4", image: "https://c/v.jpg" } },
+			{
+				taskId: "gen-1",
+				state: "succeeded",
+				rawState: "completed",
+				videoId: "gen-1",
+				videoUrl: "https://c/v.mp4",
+				thumbnailUrl: "https://c/v.jpg",
+			},
+		],
+		[
+			"completed without a video",
+			{ state: "completed", assets: {} },
+			{
+				taskId: "gen-1",
+				state: "failed",
+				rawState: "completed",
+				failure: { code: "no_output", detail: "no assets.video" },
+			},
+		],
+		[
+			"failed by moderation",
+			{ state: "failed", failure_reason: "Advanced moderation failed" },
+			{
+				taskId: "gen-1",
+				state: "failed",
+				rawState: "failed",
+				failure: { code: "moderated", detail: "Advanced moderation failed" },
+			},
+		],
+		[
+			"failed otherwise",
+			{ state: "failed", failure_reason: "Internal error" },
+			{
+				taskId: "gen-1",
+				state: "failed",
+				rawState: "failed",
+				failure: { code: "failed", detail: "Internal error" },
+			},
+		],
+	])("parses a %s Generation", (_name, patch, expected) => {
+		expect(provider.parseCallback(generation(patch))).toEqual(expected);
+	});
+
+	it.each<[string, unknown]>([
+		["null", null],
+		["a string", "gen-1"],
+		["an array", [generation({})]],
+		["an object without id", { state: "completed", assets: { video: "https://c/v.mp4" } }],
+		["a null id", generation({ id: null })],
+		["an empty id", generation({ id: "" })],
+		["a numeric id", generation({ id: 5 })],
+		["a misshapen state", generation({ state: 7 })],
+	])("returns undefined for %s", (_name, body) => {
+		expect(provider.parseCallback(body)).toBeUndefined();
+	});
+
+	it("pushes the Generation on dreaming and completed, each parsing to what query answered", async () => {
+		const id = await submit({ aspectRatio: "9:16", callbackUrl: receiver.url });
+		await fake.callbacksSettled();
+		// Queued is the create answer itself; no callback for it.
+		expect(receiver.received).toEqual([]);
+		fake.startTask(id);
+		await fake.callbacksSettled();
+		const [dreaming] = await provider.query([id]);
+		fake.completeTask(id);
+		await fake.callbacksSettled();
+		const [completed] = await provider.query([id]);
+
+		expect(states()).toEqual(["dreaming", "completed"]);
+		expect(receiver.received.map((r) => r.path)).toEqual([
+			"/hooks/luma/secret-456",
+			"/hooks/luma/secret-456",
+		]);
+		const origin = new URL(fake.baseUrl).origin;
+		expect(receiver.received[1]?.body).toEqual({
+			id,
+			generation_type: "video",
+			state: "completed",
+			failure_reason: null,
+			created_at: expect.any(String),
+			assets: {
+				video: `${origin}/files/${id}.mp4`,
+				image: `${origin}/files/${id}.jpg`,
+				progress_video: null,
+			},
+			model: "ray-2",
+			request: {
+				generation_type: "video",
+				prompt: "a red fox in snow",
+				model: "ray-2",
+				aspect_ratio: "9:16",
+				callback_url: receiver.url,
+			},
+		});
+		expect(receiver.received[0]?.body).toMatchObject({ id, state: "dreaming", assets: null });
+		expect(provider.parseCallback(receiver.received[0]?.body)).toEqual(dreaming);
+		expect(provider.parseCallback(receiver.received[1]?.body)).toEqual(completed);
+		expect(completed?.state).toBe("succeeded");
+		expect(fake.callbacks()).toEqual(
+			receiver.received.map((r) => ({ url: receiver.url, status: 200, body: r.body })),
+		);
+	});
+
+	it("pushes a failed Generation that parses to what query answers", async () => {
+		const id = await submit({ callbackUrl: receiver.url });
+		fake.failTask(id, "moderated");
+		await fake.callbacksSettled();
+		expect(receiver.received.map((r) => r.body)).toEqual([
+			expect.objectContaining({ id, state: "failed", failure_reason: "Advanced moderation failed" }),
+		]);
+		const [queried] = await provider.query([id]);
+		expect(provider.parseCallback(receiver.received[0]?.body)).toEqual(queried);
+		expect(queried?.failure?.code).toBe("moderated");
+	});
+
+	it("pushes in auto mode too, in order, and only for generations created with a callback URL", async () => {
+		fake.setBehaviour({ mode: "auto", runningAfterMs: 5, completeAfterMs: 30 });
+		const done = new Promise<void>((resolve) => {
+			let left = 2;
+			fake.onTaskFinished(() => --left === 0 && resolve());
+		});
+		await submit();
+		const id = await submit({ callbackUrl: receiver.url });
+		await done;
+		await fake.callbacksSettled();
+		expect(
+			receiver.received.map((r) => [(r.body as { id: string }).id, (r.body as { state: string }).state]),
+		).toEqual([
+			[id, "dreaming"],
+			[id, "completed"],
+		]);
+	});
+
+	it("retries an answer other than 200 exactly 3 more times, 100 ms apart", async () => {
+		receiver.answer(500, 503, 404, 500, 500);
+		const id = await submit({ callbackUrl: receiver.url });
+		fake.completeTask(id);
+		await fake.callbacksSettled();
+		await new Promise((resolve) => setTimeout(resolve, 250));
+		expect(states()).toEqual(["completed", "completed", "completed", "completed"]);
+		expect(fake.callbacks().map((c) => c.status)).toEqual([500, 503, 404, 500]);
+		const gaps = receiver.received.slice(1).map((r, i) => r.at - receiver.received[i]!.at);
+		for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(95);
+	});
+
+	it("stops retrying at the first 200, and sends the next update after it", async () => {
+		receiver.answer(500, 500, 200);
+		const id = await submit({ callbackUrl: receiver.url });
+		fake.startTask(id);
+		fake.completeTask(id);
+		await fake.callbacksSettled();
+		expect(states()).toEqual(["dreaming", "dreaming", "dreaming", "completed"]);
+		expect(fake.callbacks().map((c) => c.status)).toEqual([500, 500, 200, 200]);
+	});
+
+	it("gives up on an attempt after the request timeout and retries it", async () => {
+		const quick = await startFakeLuma({ apiKey: API_KEY, callbackTimeoutMs: 100 });
+		try {
+			quick.setBehaviour({ mode: "manual" });
+			receiver.answer(null);
+			const client = new LumaDreamMachineProvider({
+				apiKey: API_KEY,
+				baseUrl: quick.baseUrl,
+				dispatcher: agent,
+			});
+			const { taskId } = await client.submit({ prompt: "x", callbackUrl: receiver.url });
+			quick.completeTask(taskId);
+			await quick.callbacksSettled();
+			expect(quick.callbacks().map((c) => [c.status, c.error === undefined])).toEqual([
+				[0, false],
+				[200, true],
+			]);
+			expect(quick.callbacks()[0]?.error).toContain("100 ms");
+			expect(quick.violations).toEqual([]);
+		} finally {
+			await quick.close();
+		}
+	});
+
+	it("holds callbacks back when told to, and polling still sees the result", async () => {
+		fake.setCallbacks("off");
+		const id = await submit({ callbackUrl: receiver.url });
+		fake.startTask(id);
+		fake.completeTask(id);
+		await fake.callbacksSettled();
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(receiver.received).toEqual([]);
+		expect(fake.callbacks()).toEqual([]);
+		expect((await provider.query([id]))[0]?.state).toBe("succeeded");
+	});
+
+	it("records a callback_url that is not a URL as a violation", async () => {
+		const res = await request(`${fake.baseUrl}/generations/video`, {
+			method: "POST",
+			headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
+			body: JSON.stringify({ prompt: "x", model: "ray-2", callback_url: "not a url" }),
+			dispatcher: agent,
+		});
+		await res.body.dump();
+		expect(res.statusCode).toBe(422);
+		expect(fake.violations).toEqual([expect.stringContaining("callback_url")]);
+		fake.violations.length = 0;
 	});
 });

@@ -11,6 +11,7 @@ import type {
 } from "../types.js";
 import { errorDetail, normaliseCode, rawErrorCode, taskFailureCode } from "./errors.js";
 import {
+	callbackBodySchema,
 	retrieveBatchResponseSchema,
 	retrieveResponseSchema,
 	submitResponseSchema,
@@ -39,7 +40,8 @@ export const ACEDATACLOUD_CAPABILITIES: ProviderCapabilities = {
 };
 
 /**
- * Luma through AceDataCloud. Always submits in async mode and polls `/luma/tasks`. It never
+ * Luma through AceDataCloud. Always submits in async mode and polls `/luma/tasks`; with a
+ * callback URL the result is also pushed there (polling stays the safety net). It never
  * retries on its own: a retried submit could start a second paid task.
  */
 export class AceDataCloudProvider implements ProviderAdapter {
@@ -59,7 +61,8 @@ export class AceDataCloudProvider implements ProviderAdapter {
 
 	/**
 	 * Starts a generation (or an extension of an earlier video) with `async: true` and returns its
-	 * task id at once.
+	 * task id at once. With `callbackUrl`, `callback_url` is sent too: `async` stays the documented
+	 * async flag, the callback only adds the push (providers.md §1.2, §1.6).
 	 * @see https://platform.acedata.cloud/documents/5bd3597d-1ff8-44ad-a580-b66b48393e7f
 	 */
 	async submit(req: GenerateRequest, options: CallOptions = {}): Promise<SubmitResult> {
@@ -76,6 +79,7 @@ export class AceDataCloudProvider implements ProviderAdapter {
 		if (req.enhance !== undefined) body.enhancement = req.enhance;
 		if (req.startFrame !== undefined) body.start_image_url = req.startFrame.url;
 		if (req.endFrame !== undefined) body.end_image_url = req.endFrame.url;
+		if (req.callbackUrl !== undefined) body.callback_url = req.callbackUrl;
 
 		const answer = await this.#call({ method: "POST", path: "/luma/videos", body, signal: options.signal });
 		const ack = this.#http.parse("POST /luma/videos", answer, submitResponseSchema, false);
@@ -119,6 +123,21 @@ export class AceDataCloudProvider implements ProviderAdapter {
 			if (record.id) statuses.push(toTaskStatus(record.id, record));
 		}
 		return statuses;
+	}
+
+	/**
+	 * Reads a body AceDataCloud POSTed to the callback URL when a task ended: the same object as a
+	 * task record's `response`, so it is mapped by the same rules. The push only comes once the
+	 * task is over, so it counts as finished (a `success:false` is final). Undefined for a body
+	 * without a `task_id` or of another shape. No signature exists: callers check the task id
+	 * against tasks they made.
+	 * @see https://docs.acedata.cloud/en/concepts/responses (providers.md §1.6)
+	 */
+	parseCallback(body: unknown): TaskStatus | undefined {
+		const parsed = callbackBodySchema.safeParse(body);
+		if (!parsed.success) return undefined;
+		const taskId = parsed.data.task_id;
+		return toTaskStatus(taskId, { id: taskId, response: parsed.data, finished_at: Date.now() / 1000 });
 	}
 
 	async #call(call: HttpCall): Promise<RawAnswer> {

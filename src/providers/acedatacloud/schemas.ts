@@ -65,3 +65,15 @@ export const retrieveBatchResponseSchema = z.looseObject({
 	items: z.array(taskRecordSchema).nullish(),
 	count: z.number().optional(),
 });
+
+/**
+ * A body AceDataCloud POSTs to `callback_url` once a task ends (providers.md §1.6): the same
+ * object as a synchronous result (`success`, `task_id`, `video_id`, `video_url`, `state`, …) or,
+ * on failure, `{success:false, task_id, trace_id, error:{code,message}}`. `task_id` is required:
+ * without it the body cannot be matched to a task.
+ */
+export const callbackBodySchema = taskResponseSchema.extend({
+	task_id: z.string().min(1),
+	trace_id: z.string().nullish(),
+});
+export type CallbackBody = z.infer<typeof callbackBodySchema>;

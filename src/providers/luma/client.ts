@@ -35,7 +35,7 @@ export const LUMA_CAPABILITIES: ProviderCapabilities = {
 	// Forward: frame0 = the generation (+ frame1 image); backward: frame1 = the generation.
 	extend: { byId: true, byUrl: false, endFrame: true, backward: true },
 	batchSize: 50,
-	// Luma posts the Generation to `callback_url` (§4.6); the adapter does not send one yet.
+	// Luma posts the Generation to `callback_url` on every update (§4.6).
 	callbacks: true,
 	models: LUMA_MODELS,
 	durations: ["5s", "9s"],
@@ -99,8 +99,9 @@ export class LumaDreamMachineProvider implements ProviderAdapter {
 	/**
 	 * Creates a video generation with `POST /generations/video` and returns its id at once. The
 	 * model is always sent (`request.model`, else the configured one, else `ray-2`); every other
-	 * unset field is left out. Any 2xx carrying a Generation is success (Luma answers 201 [I]).
-	 * @see https://docs.lumalabs.ai/docs/api (providers.md §4.2–4.4)
+	 * unset field is left out. With `callbackUrl`, `callback_url` is sent: Luma then POSTs the
+	 * Generation there on every update. Any 2xx carrying a Generation is success (Luma answers 201 [I]).
+	 * @see https://docs.lumalabs.ai/docs/api (providers.md §4.2–4.4, §4.6)
 	 */
 	async submit(request: GenerateRequest, options: CallOptions = {}): Promise<SubmitResult> {
 		const body: Record<string, unknown> = {
@@ -113,6 +114,7 @@ export class LumaDreamMachineProvider implements ProviderAdapter {
 		if (request.resolution !== undefined) body.resolution = request.resolution;
 		const keyframes = this.#keyframes(request);
 		if (keyframes) body.keyframes = keyframes;
+		if (request.callbackUrl !== undefined) body.callback_url = request.callbackUrl;
 
 		const operation = "POST /generations/video";
 		const answer = await this.#call({
@@ -169,6 +171,19 @@ export class LumaDreamMachineProvider implements ProviderAdapter {
 			if (generation) statuses.push(this.#toStatus(id, generation));
 		}
 		return statuses;
+	}
+
+	/**
+	 * Reads a body Luma POSTed to the callback URL: the Generation object, sent on every update
+	 * (dreaming, completed, failed), so it maps exactly as `query` maps it. Updates can repeat or
+	 * arrive out of order: callers de-duplicate by id and state. Undefined when the body is not a
+	 * Generation with an id. No signature is documented: callers check the id against their tasks.
+	 * @see https://docs.lumalabs.ai/changelog/callbacks-and-credits-balance (providers.md §4.6)
+	 */
+	parseCallback(body: unknown): TaskStatus | undefined {
+		const parsed = generationSchema.safeParse(body);
+		if (!parsed.success || !parsed.data.id) return undefined;
+		return this.#toStatus(parsed.data.id, parsed.data);
 	}
 
 	/** `GET /generations/{id}`; `undefined` when Luma does not know the id (404). */

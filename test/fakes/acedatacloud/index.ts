@@ -1,13 +1,16 @@
 /**
  * A fake AceDataCloud Luma API on 127.0.0.1 that follows the provider documents
- * (providers.md §1): bearer auth, async submits, `/luma/tasks` records, error bodies, and a
- * tiny "CDN" under `/files/`. Built for end-to-end tests and the benchmark (cheap per task).
+ * (providers.md §1): bearer auth, async submits, `/luma/tasks` records, error bodies, callbacks
+ * to a submitted `callback_url`, and a tiny "CDN" under `/files/`. Built for end-to-end tests
+ * and the benchmark (cheap per task).
  */
 
+import type { CallbackAttempt, CallbackMode } from "./callbacks.js";
 import { mp4Bytes } from "./media.js";
 import type { FakeTask, FakeTaskError, RecordedRequest, TaskBehaviour } from "./records.js";
 import { FakeServer } from "./server.js";
 
+export type { CallbackAttempt, CallbackMode } from "./callbacks.js";
 export type { FakeTask, FakeTaskError, FakeTaskState, RecordedRequest, TaskBehaviour } from "./records.js";
 
 export type Endpoint = "videos" | "tasks";
@@ -64,6 +67,17 @@ export interface FakeAceDataCloud {
 	injectRaw(endpoint: Endpoint, raw: InjectedRaw): void;
 	/** Delay (ms) before answering requests to the endpoint. */
 	setDelay(endpoint: Endpoint, ms: number): void;
+	/**
+	 * "on" (default): when a task submitted with `callback_url` ends (completed or failed), the
+	 * documented body (providers.md §1.6) is POSTed there as JSON, once, without a signature (a
+	 * retry policy is undocumented [?], so none). "off": nothing is pushed, as if every callback
+	 * were lost; polling still answers.
+	 */
+	setCallbacks(mode: CallbackMode): void;
+	/** Every delivery attempt, in the order the answers came: URL, the receiver's status, body. */
+	callbacks(): CallbackAttempt[];
+	/** Resolves once no delivery is in flight. */
+	callbacksSettled(): Promise<void>;
 	/** Called whenever a task reaches a terminal state (for delivery-lag measurement). */
 	onTaskFinished(listener: (task: FakeTask) => void): () => void;
 	/** Bodies POSTed to /luma/videos. */

@@ -56,6 +56,9 @@ export function asFakeProvider(ace: FakeAceDataCloud): FakeProvider {
 				if (!fields || typeof request.body !== "object" || request.body === null) continue;
 				for (const key of Object.keys(request.body))
 					if (!fields.has(key)) found.push(`${request.method} ${request.path}: undocumented field ${key}`);
+				const callbackUrl = (request.body as Record<string, unknown>).callback_url;
+				if (callbackUrl !== undefined && !isHttpUrl(callbackUrl))
+					found.push(`${request.method} ${request.path}: callback_url is not an http(s) URL`);
 			}
 			return found;
 		},
@@ -95,4 +98,10 @@ export function asFakeProvider(ace: FakeAceDataCloud): FakeProvider {
 		onTaskFinished: (listener) => ace.onTaskFinished((task) => listener(task.id)),
 		close: () => ace.close(),
 	};
+}
+
+function isHttpUrl(value: unknown): boolean {
+	if (typeof value !== "string" || !URL.canParse(value)) return false;
+	const { protocol } = new URL(value);
+	return protocol === "http:" || protocol === "https:";
 }

@@ -120,6 +120,24 @@ function responseOf(task: TaskEntry, baseUrl: string): Record<string, unknown> |
 	}
 }
 
+/** The `callback_url` a task was submitted with, if any. */
+export function callbackUrlOf(task: TaskEntry): string | undefined {
+	const url = field(task.request, "callback_url");
+	return typeof url === "string" ? url : undefined;
+}
+
+/**
+ * What AceDataCloud POSTs to `callback_url` when a task ends (providers.md §1.6): on success the
+ * same object as a synchronous result plus `trace_id`; on failure
+ * `{success:false, task_id, trace_id, error:{code,message}}`.
+ */
+export function callbackBodyOf(task: TaskEntry, baseUrl: string): Record<string, unknown> {
+	if (task.state === "failed") {
+		return { success: false, task_id: task.id, trace_id: task.traceId, error: task.error };
+	}
+	return { ...responseOf({ ...task, responseOverride: undefined }, baseUrl), trace_id: task.traceId };
+}
+
 /** A task record shaped like providers.md §1.4 (`finished_at`/`elapsed` only once finished). */
 export function toRecord(task: TaskEntry, baseUrl: string): Record<string, unknown> {
 	const record: Record<string, unknown> = {

@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type CallbackAttempt, type CallbackMode, postJson } from "./callbacks.js";
 import type { Endpoint, FakeAceDataCloud, InjectedError, InjectedRaw } from "./index.js";
 import { JPEG_BYTES } from "./media.js";
 import {
+	callbackBodyOf,
+	callbackUrlOf,
 	type FakeTask,
 	type FakeTaskError,
 	isTerminal,
@@ -24,6 +27,9 @@ interface Injection extends Reply {
 	remaining: number;
 }
 type Json = Record<string, unknown>;
+
+/** How long the fake waits for a callback receiver's answer; AceDataCloud's own is undocumented [?]. */
+const CALLBACK_TIMEOUT_MS = 5_000;
 
 function json(status: number, body: unknown): Reply {
 	return { status, body: JSON.stringify(body), contentType: "application/json" };
@@ -52,6 +58,10 @@ export class FakeServer implements FakeAceDataCloud {
 	readonly #listeners = new Set<(task: FakeTask) => void>();
 	readonly #injections: Record<Endpoint, Injection[]> = { videos: [], tasks: [] };
 	readonly #delays: Record<Endpoint, number> = { videos: 0, tasks: 0 };
+	readonly #callbacks: CallbackAttempt[] = [];
+	readonly #deliveries = new Set<Promise<void>>();
+	readonly #closing = new AbortController();
+	#callbackMode: CallbackMode = "on";
 	#behaviour: TaskBehaviour = { mode: "auto" };
 	#baseUrl = "";
 
@@ -120,11 +130,22 @@ export class FakeServer implements FakeAceDataCloud {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
 	}
+	setCallbacks(mode: CallbackMode): void {
+		this.#callbackMode = mode;
+	}
+	callbacks(): CallbackAttempt[] {
+		return [...this.#callbacks];
+	}
+	async callbacksSettled(): Promise<void> {
+		while (this.#deliveries.size > 0) await Promise.allSettled([...this.#deliveries]);
+	}
 	submittedBodies(): unknown[] {
 		return this.requests.filter((r) => r.method === "POST" && r.path === "/luma/videos").map((r) => r.body);
 	}
 
 	async close(): Promise<void> {
+		this.#closing.abort();
+		await this.callbacksSettled();
 		for (const timer of this.#timers) clearTimeout(timer);
 		this.#timers.clear();
 		this.#listeners.clear();
@@ -275,5 +296,24 @@ export class FakeServer implements FakeAceDataCloud {
 		if (state === "failed" && error) task.error = { ...error };
 		if (state === "completed") this.#videoIds.add(task.videoId);
 		for (const listener of this.#listeners) listener(task);
+		this.#pushCallback(task);
+	}
+
+	/**
+	 * POSTs the documented body to the task's `callback_url`, once: whether AceDataCloud retries a
+	 * failed delivery is undocumented [?], so the fake does not. Any answer is recorded.
+	 */
+	#pushCallback(task: TaskEntry): void {
+		const url = callbackUrlOf(task);
+		if (url === undefined || this.#callbackMode === "off" || this.#closing.signal.aborted) return;
+		const body = callbackBodyOf(task, this.#baseUrl);
+		const delivery = postJson(url, body, {
+			timeoutMs: CALLBACK_TIMEOUT_MS,
+			signal: this.#closing.signal,
+		}).then((attempt) => {
+			this.#callbacks.push(attempt);
+		});
+		this.#deliveries.add(delivery);
+		void delivery.finally(() => this.#deliveries.delete(delivery));
 	}
 }

@@ -2,13 +2,27 @@
  * A fake official Luma Dream Machine API on 127.0.0.1 (providers.md §4): bearer auth,
  * `POST /generations/video` (answered 201 with a Generation), `GET /generations/{id}`,
  * `GET /generations?limit&offset`, FastAPI-style error bodies [I], the Build tier's
- * 20 creates a minute (§4.5), and the generated MP4/JPEG under `/files/`.
+ * 20 creates a minute (§4.5), callbacks to a submitted `callback_url` (§4.6), and the generated
+ * MP4/JPEG under `/files/`.
  */
 
 import { randomUUID } from "node:crypto";
+import { type CallbackAttempt, type CallbackMode, postJson } from "../acedatacloud/callbacks.js";
 import { JPEG_BYTES } from "../acedatacloud/media.js";
-import { type BaseTask, FakeProviderBase, type IncomingCall, json, type Reply } from "../common/base.js";
-import type { FakeProvider, FakeProviderOptions, FakeSubmitError } from "../common/fakeProvider.js";
+import {
+	type BaseTask,
+	FakeProviderBase,
+	type IncomingCall,
+	json,
+	type Reply,
+	type TaskPhase,
+} from "../common/base.js";
+import type {
+	FakeFailure,
+	FakeProvider,
+	FakeProviderOptions,
+	FakeSubmitError,
+} from "../common/fakeProvider.js";
 import {
 	checkCreate,
 	detail,
@@ -18,11 +32,19 @@ import {
 	submitErrorReply,
 } from "./protocol.js";
 
+export type { CallbackAttempt, CallbackMode } from "../acedatacloud/callbacks.js";
 export { PREFIX } from "./protocol.js";
+
+/** Callback delivery as Luma documents it (providers.md §4.6): 3 retries, 100 ms apart, 5 s timeout. */
+const CALLBACK_RETRIES = 3;
+const CALLBACK_RETRY_DELAY_MS = 100;
+const CALLBACK_TIMEOUT_MS = 5_000;
 
 export interface FakeLumaOptions extends FakeProviderOptions {
 	/** Creates accepted per sliding 60 s before a 429 with `retry-after`; Build tier: 20. */
 	createsPerMinute?: number;
+	/** How long one callback attempt waits for the receiver's answer; Luma: 5 s. */
+	callbackTimeoutMs?: number;
 }
 
 export interface LumaTask extends BaseTask {
@@ -61,12 +83,19 @@ export class FakeLuma extends FakeProviderBase<LumaTask> implements FakeProvider
 	/** Every generation id, oldest first: what the list pages through. */
 	readonly #order: string[] = [];
 	readonly #injected: { target: InjectTarget; reply: Reply; remaining: number }[] = [];
+	readonly #callbackTimeoutMs: number;
+	readonly #callbacks: CallbackAttempt[] = [];
+	/** Per generation, the chain of its pending deliveries (one update after the other). */
+	readonly #deliveries = new Map<string, Promise<void>>();
+	readonly #closing = new AbortController();
+	#callbackMode: CallbackMode = "on";
 	#getDelayMs = 0;
 	#getsInFlight = 0;
 
 	constructor(options: FakeLumaOptions = {}) {
 		super(options);
 		this.#createsPerMinute = options.createsPerMinute ?? 20;
+		this.#callbackTimeoutMs = options.callbackTimeoutMs ?? CALLBACK_TIMEOUT_MS;
 	}
 
 	get baseUrl(): string {
@@ -95,6 +124,33 @@ export class FakeLuma extends FakeProviderBase<LumaTask> implements FakeProvider
 	/** The next `times` requests to `target` get this verbatim answer (e.g. a body that is not JSON). */
 	injectReply(target: InjectTarget, reply: Reply, times = 1): void {
 		this.#injected.push({ target, reply, remaining: times });
+	}
+
+	/**
+	 * "on" (default): each state change of a generation created with `callback_url` (dreaming,
+	 * completed, failed) POSTs the Generation object there as JSON; an answer other than 200 is
+	 * retried 3 times, 100 ms apart, each attempt with a 5 s timeout (providers.md §4.6). One
+	 * generation's updates go one after the other. "off": nothing is pushed, as if every callback
+	 * were lost; polling still answers.
+	 */
+	setCallbacks(mode: CallbackMode): void {
+		this.#callbackMode = mode;
+	}
+
+	/** Every delivery attempt, retries included, in order: URL, the receiver's status, body. */
+	callbacks(): CallbackAttempt[] {
+		return [...this.#callbacks];
+	}
+
+	/** Resolves once no delivery (or retry) is pending. */
+	async callbacksSettled(): Promise<void> {
+		while (this.#deliveries.size > 0) await Promise.allSettled([...this.#deliveries.values()]);
+	}
+
+	override async close(): Promise<void> {
+		this.#closing.abort();
+		await this.callbacksSettled();
+		await super.close();
 	}
 
 	/** Delays each `GET /generations/{id}` (to observe how many run at once). */
@@ -204,6 +260,56 @@ export class FakeLuma extends FakeProviderBase<LumaTask> implements FakeProvider
 		}
 		if (!this.tasks.has(id) && !this.#foreign.has(id)) return detail(404, "Generation not found");
 		return json(200, this.#generation(id));
+	}
+
+	/**
+	 * Adds the task with its `phase` watched: the base class moves it to running (by timer or by
+	 * `startTask`) and this fake pushes the `dreaming` callback; the end is pushed from `finish`,
+	 * once the failure is set.
+	 */
+	protected override addTask(task: LumaTask): LumaTask {
+		let phase: TaskPhase = task.phase;
+		Object.defineProperty(task, "phase", {
+			enumerable: true,
+			configurable: true,
+			get: () => phase,
+			set: (next: TaskPhase) => {
+				const changed = next !== phase;
+				phase = next;
+				if (changed && next === "running") this.#pushCallback(task);
+			},
+		});
+		return super.addTask(task);
+	}
+
+	protected override finish(task: LumaTask, phase: "completed" | "failed", failure?: FakeFailure): void {
+		super.finish(task, phase, failure);
+		this.#pushCallback(task);
+	}
+
+	/** Queues the Generation as it is now for the task's `callback_url`, after its earlier updates. */
+	#pushCallback(task: LumaTask): void {
+		const url = task.body.callback_url;
+		if (typeof url !== "string" || this.#callbackMode === "off" || this.#closing.signal.aborted) return;
+		const body = this.#generation(task.id);
+		const previous = this.#deliveries.get(task.id) ?? Promise.resolve();
+		const delivery = previous.then(() => this.#deliver(url, body));
+		this.#deliveries.set(task.id, delivery);
+		void delivery.finally(() => {
+			if (this.#deliveries.get(task.id) === delivery) this.#deliveries.delete(task.id);
+		});
+	}
+
+	/** One update: the first attempt and up to 3 retries while the answer is not 200. */
+	async #deliver(url: string, body: Record<string, unknown>): Promise<void> {
+		const signal = this.#closing.signal;
+		for (let attempt = 0; attempt <= CALLBACK_RETRIES && !signal.aborted; attempt++) {
+			if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, CALLBACK_RETRY_DELAY_MS));
+			if (signal.aborted) return;
+			const answer = await postJson(url, body, { timeoutMs: this.#callbackTimeoutMs, signal });
+			this.#callbacks.push(answer);
+			if (answer.status === 200) return;
+		}
 	}
 
 	#isFinishedVideo(id: string): boolean {
