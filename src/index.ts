@@ -16,7 +16,11 @@ try {
 const logger = createLogger({ level: env.LOG_LEVEL, pretty: process.stdout.isTTY });
 const app = createApp({ env, logger });
 
-const HARD_EXIT_MS = 15_000;
+/**
+ * Shorter than `docker stop`'s 10 s grace (after it, SIGKILL skips the store's close), longer than
+ * a provider call's 8 s deadline (src/providers/http.ts), so a call in flight can finish first.
+ */
+const HARD_EXIT_MS = 9_000;
 let shuttingDown = false;
 async function shutdown(signal: string): Promise<void> {
 	if (shuttingDown) return;

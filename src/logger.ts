@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { type Logger, pino } from "pino";
 
 export type { Logger } from "pino";
@@ -32,10 +33,36 @@ function serializeError(error: unknown): unknown {
 	return JSON.parse(redactTokens(JSON.stringify(serialized)));
 }
 
+/** Where `pino-pretty` is installed, or undefined: it is a dev dependency, absent after `npm ci --omit=dev`. */
+export function resolvePinoPretty(): string | undefined {
+	try {
+		return createRequire(import.meta.url).resolve("pino-pretty");
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The pretty-printing transport, only for a terminal (`pretty`: stdout is one) with `pino-pretty`
+ * installed; undefined means JSON lines, which is also what a production install with a terminal
+ * (`docker run -it`) gets instead of a crash on the missing module.
+ */
+export function prettyTransport(
+	pretty: boolean | undefined,
+	resolve: () => string | undefined = resolvePinoPretty,
+): pino.TransportSingleOptions | undefined {
+	if (!pretty) return undefined;
+	const target = resolve();
+	return target ? { target, options: { colorize: true } } : undefined;
+}
+
 export function createLogger(options: {
 	level: string;
-	pretty?: boolean;
+	/** Pretty lines when true and pino-pretty is installed; pass `process.stdout.isTTY`. */
+	pretty?: boolean | undefined;
 	destination?: pino.DestinationStream;
+	/** Finds pino-pretty (tests replace it); default: resolvePinoPretty. */
+	resolvePretty?: () => string | undefined;
 }): Logger {
 	const base = {
 		level: options.level,
@@ -43,7 +70,6 @@ export function createLogger(options: {
 		serializers: { err: serializeError },
 	};
 	if (options.destination) return pino(base, options.destination);
-	if (options.pretty)
-		return pino({ ...base, transport: { target: "pino-pretty", options: { colorize: true } } });
-	return pino(base);
+	const transport = prettyTransport(options.pretty, options.resolvePretty);
+	return transport ? pino({ ...base, transport }) : pino(base);
 }

@@ -5,7 +5,12 @@ import { ProviderError, type ProviderErrorCode } from "../errors.js";
 
 /** Longest slice of a provider message (or body) that goes into a log message. */
 const MAX_PROVIDER_TEXT = 200;
-const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * One provider call's deadline. Shorter than the 9 s hard exit of a shutdown (src/index.ts), which
+ * is itself inside `docker stop`'s 10 s grace: a call in flight at SIGTERM ends, and its outcome is
+ * written, before the process does (30 s would leave it cut off by the hard exit or SIGKILL).
+ */
+const DEFAULT_TIMEOUT_MS = 8_000;
 
 export interface RawAnswer {
 	status: number;

@@ -1,7 +1,8 @@
 /** What the benchmark's phases share: the bot as a child process, waits with timeouts, statistics. */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { createServer } from "node:net";
+import { delimiter, dirname, join } from "node:path";
 import { envSchema, parseEnv } from "../../src/env.js";
 
 export const root = join(import.meta.dirname, "..", "..");
@@ -20,6 +21,21 @@ export const rssMb = (pid: number) => {
 	const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? Number.NaN);
 	return { rss: Math.round(kb("VmRSS") / 1024), peak: Math.round(kb("VmHWM") / 1024) };
 };
+
+/** A TCP port free on 127.0.0.1 right now (for a bot's HTTP endpoint). */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once("error", reject);
+		server.listen(0, "127.0.0.1", () => {
+			const address = server.address();
+			server.close(() => {
+				if (typeof address === "object" && address) resolve(address.port);
+				else reject(new Error("no free port"));
+			});
+		});
+	});
+}
 
 /** Waits until `condition` holds; throws after `timeoutMs`, or as soon as one of `bots` has died. */
 export async function until(
@@ -64,12 +80,15 @@ export function seededRandom(seed: number): () => number {
 	};
 }
 
-/** The arguments after `node` in package.json's `start` script (`npm run bench` builds first). */
-const startArgs = (
+/**
+ * package.json's `start` script, run the way npm runs it (`sh -c`), so the bench starts the bot
+ * exactly as `npm start` does whatever the script becomes. Its last command `exec`s the bot, so
+ * the child's pid ends up being the bot's own (`npm run bench` builds first, so a build check in
+ * front finds dist/ current).
+ */
+const startScript = (
 	JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } }
-).scripts.start
-	.split(/\s+/)
-	.slice(1);
+).scripts.start;
 
 /**
  * `env` with every other variable the bot reads set too: to its default, or to "" (which the bot
@@ -103,9 +122,11 @@ export class BenchBot {
 
 	constructor(label: string, env: Record<string, string>) {
 		this.label = label;
-		this.#child = spawn(process.execPath, startArgs, {
+		const sealed = sealedEnv(env);
+		this.#child = spawn("/bin/sh", ["-c", startScript], {
 			cwd: root,
-			env: sealedEnv(env),
+			// `node` in the script is the node running the bench, as npm would make it.
+			env: { ...sealed, PATH: [dirname(process.execPath), sealed.PATH].filter(Boolean).join(delimiter) },
 			stdio: ["ignore", "ignore", "inherit"],
 		});
 		this.#exited = new Promise((resolve) => {

@@ -1,11 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import type { APIEmbed } from "discord.js";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FakeAceDataCloud, startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 
@@ -17,6 +18,7 @@ let discord: FakeDiscord;
 let ace: FakeAceDataCloud;
 let workDir: string;
 const children: ChildProcess[] = [];
+const groups: number[] = [];
 
 beforeEach(async () => {
 	discord = await startFakeDiscord();
@@ -26,21 +28,36 @@ beforeEach(async () => {
 });
 afterEach(async () => {
 	for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+	// `npm start` runs in a process group of its own: whatever of it is left (a failed test) goes too.
+	for (const group of groups.splice(0)) {
+		try {
+			process.kill(-group, "SIGKILL");
+		} catch {
+			// already gone
+		}
+	}
 	await Promise.all([discord.close(), ace.close()]);
 	rmSync(workDir, { recursive: true, force: true });
 });
 
-/** Runs src/index.ts as the real process would, in its own working folder. */
-function runBot(env: Record<string, string>): {
+interface RunningBot {
 	child: ChildProcess;
 	exited: Promise<{ code: number | null; stderr: string }>;
 	output: () => string;
-} {
-	const child = spawn(process.execPath, ["--import", tsxLoader, entry], {
-		cwd: workDir,
-		env: { PATH: process.env.PATH ?? "", ...env },
-		stdio: ["ignore", "pipe", "pipe"],
-	});
+}
+
+/** Runs src/index.ts as the real process would, in its own working folder. */
+function runBot(env: Record<string, string>): RunningBot {
+	return watch(
+		spawn(process.execPath, ["--import", tsxLoader, entry], {
+			cwd: workDir,
+			env: { PATH: process.env.PATH ?? "", ...env },
+			stdio: ["ignore", "pipe", "pipe"],
+		}),
+	);
+}
+
+function watch(child: ChildProcess): RunningBot {
 	children.push(child);
 	let stderr = "";
 	child.stderr?.on("data", (chunk) => {
@@ -97,6 +114,110 @@ describe("the bot process", () => {
 			expect(stderr.trim()).toBe("Configuration error: DISCORD_TOKEN is required");
 		},
 	);
+
+	describe("started with npm start, as a production install runs it", () => {
+		let project: string;
+		/** PATH without any node_modules/.bin (npx and npm test add this project's): no tsc on it. */
+		const path = (process.env.PATH ?? "")
+			.split(delimiter)
+			.filter((dir) => !dir.includes("node_modules"))
+			.join(delimiter);
+
+		// A copy of the project as it is after `npm ci --omit=dev` on a machine with dist/ built:
+		// the sources, package.json, scripts/ and dist/, and a node_modules without TypeScript.
+		beforeAll(async () => {
+			project = mkdtempSync(join(tmpdir(), "luma-production-"));
+			for (const name of [
+				"package.json",
+				"tsconfig.json",
+				"tsconfig.build.json",
+				"src",
+				"commands",
+				"scripts",
+			])
+				cpSync(join(root, name), join(project, name), { recursive: true });
+			mkdirSync(join(project, "node_modules"));
+			for (const name of readdirSync(join(root, "node_modules")))
+				if (name !== "typescript" && !name.startsWith("."))
+					symlinkSync(join(root, "node_modules", name), join(project, "node_modules", name));
+			// The build, made before the install (as `npm run build` in the image's build stage).
+			await promisify(execFile)(
+				process.execPath,
+				[
+					join(root, "node_modules/typescript/bin/tsc"),
+					"-p",
+					"tsconfig.build.json",
+					"--outDir",
+					join(project, "dist"),
+				],
+				{ cwd: root },
+			);
+		}, 120_000);
+		afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+		function npmStart(env: Record<string, string>): RunningBot & { pid: () => number | undefined } {
+			const child = spawn("npm", ["start"], {
+				cwd: project,
+				env: { PATH: path, HOME: process.env.HOME ?? tmpdir(), npm_config_update_notifier: "false", ...env },
+				stdio: ["ignore", "pipe", "pipe"],
+				detached: true,
+			});
+			if (child.pid) groups.push(child.pid);
+			const bot = watch(child);
+			// The bot's own pid, from its log lines (npm and sh are in between otherwise).
+			const pid = () => {
+				const line = bot
+					.output()
+					.split("\n")
+					.find((l) => l.startsWith("{"));
+				return line ? (JSON.parse(line) as { pid: number }).pid : undefined;
+			};
+			return { ...bot, pid };
+		}
+
+		const alive = (pid: number) => {
+			try {
+				process.kill(pid, 0);
+				return true;
+			} catch {
+				return false;
+			}
+		};
+
+		it("SIGTERM sent to `npm start` stops the bot (exit 0)", { timeout: 60_000 }, async () => {
+			const bot = npmStart(botEnv());
+			await discord.waitForLogin(30_000);
+			await registered();
+			await waitUntil(() => bot.pid() !== undefined);
+			const pid = bot.pid()!;
+			expect(pid).not.toBe(bot.child.pid);
+			bot.child.kill("SIGTERM");
+			const { code, stderr } = await bot.exited;
+			expect(code, stderr).toBe(0);
+			expect(bot.output()).toContain('"msg":"bot stopped"');
+			expect(alive(pid)).toBe(false);
+			expect(discord.gatewayConnections).toBe(0);
+		});
+
+		it(
+			"the production start path: `npm start` with dist present and no tsc on PATH starts without building",
+			{ timeout: 60_000 },
+			async () => {
+				// The premise: neither the PATH nor the project's node_modules holds a compiler.
+				expect(spawnSync("sh", ["-c", "command -v tsc"], { env: { PATH: path } }).status).not.toBe(0);
+				const built = statSync(join(project, "dist/src/index.js")).mtimeMs;
+				const bot = npmStart(botEnv());
+				await discord.waitForLogin(30_000);
+				await registered();
+				await waitUntil(() => bot.output().includes('"msg":"bot ready"'));
+				bot.child.kill("SIGTERM");
+				const { code, stderr } = await bot.exited;
+				expect(code, stderr).toBe(0);
+				expect(stderr).not.toMatch(/Building|tsc|not found/);
+				expect(statSync(join(project, "dist/src/index.js")).mtimeMs).toBe(built);
+			},
+		);
+	});
 
 	it(
 		"survives kill -9 mid-job: the video is delivered once and the task was submitted once",

@@ -17,6 +17,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
+import { specAvailable } from "../fakes/discord/openapi.js";
 
 let fake: FakeDiscord;
 let client: Client;
@@ -220,30 +221,43 @@ describe("fake Discord with an unmodified discord.js client", () => {
 		expect(gone.code).toBe(10008);
 	});
 
-	it("records bodies that break the OpenAPI schema or the fake's limits", async () => {
+	it("rejects bodies that break the fake's own limits, with or without the spec", async () => {
 		const done = handleNext(async (interaction) => {
 			if (!interaction.isChatInputCommand()) throw new Error("expected a command");
 			await interaction.reply("hi");
 			const path = Routes.webhookMessage(interaction.applicationId, interaction.token, "@original");
-			const tooLong = await apiErrorOf(
+			return apiErrorOf(
 				client.rest.patch(path, { body: { embeds: [{ title: "x".repeat(257) }] }, auth: false }),
 			);
-			// Spec-only problems are recorded but the request proceeds, as the brief of the fake says.
-			await client.rest.patch(path, { body: { content: "ok", embeds: [{ color: "red" }] }, auth: false });
-			return tooLong;
 		});
 		fake.sendSlashCommand({ name: "generate" });
 		const error = await done;
 		expect([error.status, error.code]).toEqual([400, 50035]);
 		expect(error.rawError).toMatchObject({ errors: { embeds: { 0: { title: { _errors: [{}] } } } } });
-		const [limit, specOnly] = fake.violations.slice(-2);
+		const limit = fake.violations.at(-1);
 		expect(limit).toMatchObject({
 			method: "PATCH",
-			operation: "update_original_webhook_message",
+			// The spec names the operation; without it, the fake's limits do.
+			operation: specAvailable() ? "update_original_webhook_message" : "fake-limits",
 			rejected: true,
 		});
 		expect(limit?.errors.join("\n")).toMatch(/title/);
-		expect(specOnly).toMatchObject({ rejected: false });
+	});
+
+	// The OpenAPI checks need ../shared/discord-api-spec/openapi.json (or LUMA_OPENAPI_SPEC); a fresh
+	// clone has neither, and they are skipped (test/unit/freshClone.test.ts runs that case).
+	it.skipIf(!specAvailable())("records bodies that break the OpenAPI schema", async () => {
+		const done = handleNext(async (interaction) => {
+			if (!interaction.isChatInputCommand()) throw new Error("expected a command");
+			await interaction.reply("hi");
+			const path = Routes.webhookMessage(interaction.applicationId, interaction.token, "@original");
+			// Spec-only problems are recorded but the request proceeds, as the brief of the fake says.
+			await client.rest.patch(path, { body: { content: "ok", embeds: [{ color: "red" }] }, auth: false });
+		});
+		fake.sendSlashCommand({ name: "generate" });
+		await done;
+		const specOnly = fake.violations.at(-1);
+		expect(specOnly).toMatchObject({ operation: "update_original_webhook_message", rejected: false });
 		expect(specOnly?.errors.join("\n")).toMatch(/color must be integer/);
 	});
 

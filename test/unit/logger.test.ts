@@ -1,7 +1,12 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import { Writable } from "node:stream";
+import { pathToFileURL } from "node:url";
 import { DiscordAPIError } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { createLogger, redactTokens } from "../../src/logger.js";
+import { createLogger, prettyTransport, redactTokens, resolvePinoPretty } from "../../src/logger.js";
 
 function capture() {
 	const lines: string[] = [];
@@ -39,4 +44,71 @@ describe("logger", () => {
 		expect(text()).toContain("webhooks/123456789012345678/[redacted]");
 		expect(text()).not.toContain(token);
 	});
+});
+
+const root = join(import.meta.dirname, "..", "..");
+const tsxLoader = pathToFileURL(createRequire(join(root, "package.json")).resolve("tsx")).href;
+const hasScript = spawnSync("script", ["--version"]).status === 0;
+
+/**
+ * Logs one line from a real process whose stdout is a terminal (through `script`, which gives it a
+ * pseudo-terminal) or a pipe, as src/index.ts does: `pretty: process.stdout.isTTY`.
+ */
+function logFromProcess(options: { terminal: boolean; prettyInstalled: boolean }): string {
+	const logger = pathToFileURL(join(root, "src", "logger.ts")).href;
+	const program = [
+		`const { createLogger } = await import(${JSON.stringify(logger)});`,
+		"const logger = createLogger({ level: 'info', pretty: process.stdout.isTTY,",
+		options.prettyInstalled ? "" : "resolvePretty: () => undefined,",
+		"});",
+		"logger.info({ answer: 42 }, 'hello');",
+	].join(" ");
+	const node = [process.execPath, "--import", tsxLoader, "--input-type=module", "-e", program];
+	const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
+	const result = options.terminal
+		? spawnSync("script", ["-qec", node.map(quote).join(" "), "/dev/null"], {
+				encoding: "utf8",
+				timeout: 20_000,
+			})
+		: spawnSync(node[0]!, node.slice(1), { encoding: "utf8", timeout: 20_000 });
+	expect(result.status, result.stderr).toBe(0);
+	return result.stdout;
+}
+
+describe("log format", () => {
+	it("is pretty only for a terminal, and only when pino-pretty resolves", () => {
+		expect(prettyTransport(false)).toBeUndefined();
+		expect(prettyTransport(undefined)).toBeUndefined();
+		expect(prettyTransport(true, () => undefined)).toBeUndefined();
+		const transport = prettyTransport(true);
+		expect(transport?.target).toBe(resolvePinoPretty());
+		expect(existsSync(transport!.target!)).toBe(true);
+	});
+
+	it("writes JSON lines when stdout is not a terminal", { timeout: 30_000 }, () => {
+		const line = JSON.parse(logFromProcess({ terminal: false, prettyInstalled: true }).trim()) as Record<
+			string,
+			unknown
+		>;
+		expect(line).toMatchObject({ msg: "hello", answer: 42, level: 30 });
+	});
+
+	it.skipIf(!hasScript)(
+		"writes pretty lines to a terminal when pino-pretty is installed",
+		{ timeout: 30_000 },
+		() => {
+			const output = logFromProcess({ terminal: true, prettyInstalled: true });
+			expect(output).toMatch(/INFO.*hello/);
+			expect(output).not.toMatch(/"msg":"hello"/);
+		},
+	);
+
+	it.skipIf(!hasScript)(
+		"writes JSON lines to a terminal, without crashing, when pino-pretty is not installed",
+		{ timeout: 30_000 },
+		() => {
+			const output = logFromProcess({ terminal: true, prettyInstalled: false });
+			expect(JSON.parse(output.trim())).toMatchObject({ msg: "hello", answer: 42 });
+		},
+	);
 });

@@ -71,7 +71,12 @@ const finished = async () => {
 	return id;
 };
 const lastFields = () => fake.submissions().at(-1)?.fields;
-const download = async (url: string) => (await request(url, { dispatcher: agent })).statusCode;
+/** A download's status; the body is read to its end, so no stream is left open when the pool closes. */
+const download = async (url: string) => {
+	const response = await request(url, { dispatcher: agent });
+	await response.body.dump();
+	return response.statusCode;
+};
 
 beforeEach(async () => {
 	fake = await startFakeLumaAgents({ apiKey: API_KEY, videoBytes: 2048 });

@@ -3,7 +3,7 @@ import type { FakeContext } from "./context.js";
 import { Gateway } from "./gateway.js";
 import { InteractionFactory } from "./interactions.js";
 import { createStoredMessage } from "./messages.js";
-import { loadSpecValidator } from "./openapi.js";
+import { DEFAULT_SPEC_PATH, loadSpecValidator } from "./openapi.js";
 import { Router } from "./router.js";
 import { addApplicationRoutes } from "./routesApplication.js";
 import { addChannelRoutes } from "./routesChannels.js";
@@ -28,6 +28,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 	const store = new Store(now, snowflakes, options.botUserId ?? applicationId, "Luma Studio");
 	store.addGuilds(options.guilds?.length ? options.guilds : [{}]);
 	const spec = loadSpecValidator(options.openapiSpecPath);
+	const specPath = options.openapiSpecPath === null ? null : (options.openapiSpecPath ?? DEFAULT_SPEC_PATH);
 	const router = new Router();
 	const injections: Injection[] = [];
 	// eslint-disable-next-line prefer-const -- set once the port is known; the upgrade handler closes over it
@@ -84,6 +85,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 		},
 		requests: store.requests,
 		violations: store.violations,
+		openapi: { path: specPath, checks: specPath === null ? "off" : spec ? "checked" : "skipped" },
 		commands: store.commands,
 		addAttachment: (input) => storeFile(store, origin, `ephemeral-attachments/${applicationId}`, input),
 		sendSlashCommand: (input) => interactions.slash(input),

@@ -1,12 +1,24 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 
 /** The spec that sits next to the repository (…/shared/discord-api-spec/openapi.json). */
-export const DEFAULT_SPEC_PATH = fileURLToPath(
+export const REPOSITORY_SPEC_PATH = fileURLToPath(
 	new URL("../../../../shared/discord-api-spec/openapi.json", import.meta.url),
 );
+
+/**
+ * Where the fakes look for the spec: `LUMA_OPENAPI_SPEC` when set (read by the test fakes only,
+ * never by src/), else the file beside the repository. A fresh clone has neither, and the checks
+ * are skipped: point the variable at a missing file to run the suite as such a clone would.
+ */
+export const DEFAULT_SPEC_PATH = process.env.LUMA_OPENAPI_SPEC || REPOSITORY_SPEC_PATH;
+
+/** Whether the fakes will check request bodies against the spec by default. */
+export const specAvailable = (path: string = DEFAULT_SPEC_PATH): boolean => existsSync(path);
 
 const SPEC_ID = "https://fake-discord.invalid/openapi.json";
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
@@ -161,8 +173,41 @@ export class SpecValidator {
 
 const cache = new Map<string, SpecValidator | null>();
 
-/** One validator per spec file per process: the document is 1.1 MB. Null when the file is absent. */
-export function loadSpecValidator(specPath: string | null | undefined): SpecValidator | null {
+export function missingSpecNote(path: string): string {
+	return (
+		`note: ${path} not found, so the fake Discord checks request bodies against its own limits ` +
+		"only and skips the OpenAPI checks (set LUMA_OPENAPI_SPEC to the spec's path to run them)"
+	);
+}
+
+/**
+ * Prints the note once per test run, not once per test file: vitest runs each file in a worker
+ * of the same parent process, so the first worker to claim the parent's marker file prints it.
+ */
+function printMissingSpecNote(path: string): void {
+	let parentStart = "";
+	try {
+		// Field 22 of /proc/<pid>/stat, the start time, tells a reused parent pid from an old one.
+		parentStart = readFileSync(`/proc/${process.ppid}/stat`, "utf8").split(") ")[1]?.split(" ")[19] ?? "";
+	} catch {
+		// Not Linux: the pid alone.
+	}
+	try {
+		writeFileSync(join(tmpdir(), `luma-openapi-note-${process.ppid}-${parentStart}`), path, { flag: "wx" });
+	} catch {
+		return; // another worker of this run has printed it already (or tmp is not writable: stay quiet)
+	}
+	process.stderr.write(`${missingSpecNote(path)}\n`);
+}
+
+/**
+ * One validator per spec file per process: the document is 1.1 MB. Null when the file is absent
+ * (the checks are skipped, with one note for the run) or when `specPath` is null (checks off).
+ */
+export function loadSpecValidator(
+	specPath: string | null | undefined,
+	onMissing: (path: string) => void = printMissingSpecNote,
+): SpecValidator | null {
 	if (specPath === null) return null;
 	const path = specPath ?? DEFAULT_SPEC_PATH;
 	const cached = cache.get(path);
@@ -170,6 +215,7 @@ export function loadSpecValidator(specPath: string | null | undefined): SpecVali
 	const validator = existsSync(path)
 		? new SpecValidator(JSON.parse(readFileSync(path, "utf8")) as Json)
 		: null;
+	if (!validator) onMissing(path);
 	cache.set(path, validator);
 	return validator;
 }

@@ -18,7 +18,10 @@ export interface FakeDiscordOptions {
 	botUserId?: string;
 	/** Default: one guild "Test Guild" with one text channel "general" and three members. */
 	guilds?: FakeGuildInit[];
-	/** Default: the repository's ../shared/discord-api-spec/openapi.json; absent file → no validation; null → off. */
+	/**
+	 * Default: `LUMA_OPENAPI_SPEC`, else the repository's ../shared/discord-api-spec/openapi.json;
+	 * absent file → no spec validation (one note for the run), the fake's own limits still apply; null → off.
+	 */
 	openapiSpecPath?: string | null;
 	/** Clock for the 3 s and 15 min rules and for snowflakes; default Date.now. */
 	now?: () => number;
@@ -213,6 +216,8 @@ export interface FakeDiscord {
 	readonly guild: { id: string; channelId: string; ownerId: string; memberIds: string[] };
 	readonly requests: RecordedRequest[];
 	readonly violations: SpecViolation[];
+	/** "checked": bodies are validated against the spec; "skipped": its file is missing; "off": turned off. */
+	readonly openapi: { path: string | null; checks: "checked" | "skipped" | "off" };
 	readonly commands: { global: unknown[]; guild: Map<string, unknown[]> };
 	addAttachment(input: { filename: string; data: Buffer; contentType?: string }): APIAttachmentLike;
 	sendSlashCommand(input: SlashCommandInput): InteractionHandle;
