@@ -1,4 +1,4 @@
-import { type Client, Events } from "discord.js";
+import { type Client, Events, RESTEvents } from "discord.js";
 import type { Dispatcher } from "undici";
 import { buildCommands, messageCommands } from "../commands/index.js";
 import { GuildAdmin } from "./admin/guildAdmin.js";
@@ -26,11 +26,19 @@ import { readHead } from "./media/readHead.js";
 import { RequestGate } from "./moderation/requestGate.js";
 import { capabilitiesFor } from "./providers/capabilities.js";
 import { createAdapter, ProviderRegistry } from "./providers/registry.js";
+import type { ProviderName } from "./providers/names.js";
 import type { ProviderAdapter } from "./providers/types.js";
 import { loadUserRef } from "./providers/userRef.js";
 import { DEFAULT_STALE_AFTER_MS, QuotaService } from "./quota/quotaService.js";
 import { GuildSettingsStore } from "./settings/guildSettings.js";
 import { createStore, type Store } from "./store/createStore.js";
+import { loadSecret } from "./store/secret.js";
+import type { HttpServer } from "./http/server.js";
+import { CallbackTokens } from "./jobs/callbackTokens.js";
+import { createCallbackIntake } from "./jobs/callbackIntake.js";
+import { countingDispatcher } from "./metrics/countingDispatcher.js";
+import { Metrics } from "./metrics/metrics.js";
+import { verifyProviderKeys } from "./providers/verifyKeys.js";
 
 const FRAME_READ_TIMEOUT_MS = 8_000;
 const FRAME_DOWNLOAD_TIMEOUT_MS = 20_000;
@@ -52,35 +60,46 @@ export interface App {
 	readonly poller: Poller;
 	readonly store: Store;
 	readonly registry: ProviderRegistry;
+	readonly metrics: Metrics;
+	/** The HTTP endpoint, once started (only with HTTP_PORT). */
+	readonly http: HttpServer | undefined;
 	start(): Promise<void>;
 	/** Stops taking work, lets in-flight writes finish, then closes Discord and the store. */
 	stop(): Promise<void>;
 }
 
-/** The configured providers: the primary and, when set, the fallback. */
-function createRegistry(env: Env, deps: AppDeps): ProviderRegistry {
+/** The configured providers: the primary and, when set, the fallback; each request counted. */
+function createRegistry(env: Env, deps: AppDeps, metrics: Metrics): ProviderRegistry {
 	if (deps.providers) return new ProviderRegistry(deps.providers.primary, deps.providers.fallback);
-	const dispatcher = deps.dispatcher && { dispatcher: deps.dispatcher };
-	const readFrame = frameReader({ timeoutMs: FRAME_DOWNLOAD_TIMEOUT_MS, ...dispatcher });
-	const primary = createAdapter(env.LUMA_PROVIDER, {
-		apiKey: env.LUMA_API_KEY,
-		readFrame,
-		...(env.LUMA_API_BASE && { baseUrl: env.LUMA_API_BASE }),
-		...(env.LUMA_MODEL && { model: env.LUMA_MODEL }),
-		...dispatcher,
+	const readFrame = frameReader({
+		timeoutMs: FRAME_DOWNLOAD_TIMEOUT_MS,
+		...(deps.dispatcher && { dispatcher: deps.dispatcher }),
 	});
+	const adapter = (name: ProviderName, apiKey: string, baseUrl?: string, model?: string) =>
+		createAdapter(name, {
+			apiKey,
+			readFrame,
+			...(baseUrl && { baseUrl }),
+			...(model && { model }),
+			dispatcher: countingDispatcher(deps.dispatcher, (endpoint, status) =>
+				metrics.providerRequest(name, endpoint, status),
+			),
+		});
+	const primary = adapter(env.LUMA_PROVIDER, env.LUMA_API_KEY, env.LUMA_API_BASE, env.LUMA_MODEL);
 	const fallback =
 		env.LUMA_FALLBACK_PROVIDER && env.LUMA_FALLBACK_API_KEY
-			? createAdapter(env.LUMA_FALLBACK_PROVIDER, {
-					apiKey: env.LUMA_FALLBACK_API_KEY,
-					readFrame,
-					...(env.LUMA_FALLBACK_API_BASE && { baseUrl: env.LUMA_FALLBACK_API_BASE }),
-					...(env.LUMA_FALLBACK_MODEL && { model: env.LUMA_FALLBACK_MODEL }),
-					...dispatcher,
-				})
+			? adapter(
+					env.LUMA_FALLBACK_PROVIDER,
+					env.LUMA_FALLBACK_API_KEY,
+					env.LUMA_FALLBACK_API_BASE,
+					env.LUMA_FALLBACK_MODEL,
+				)
 			: undefined;
 	return new ProviderRegistry(primary, fallback);
 }
+
+/** When Discord made an interaction, from its snowflake id. */
+const snowflakeTime = (id: string) => Number(BigInt(id) >> 22n) + 1_420_070_400_000;
 
 export function createApp(deps: AppDeps): App {
 	const { env, logger } = deps;
@@ -97,7 +116,12 @@ export function createApp(deps: AppDeps): App {
 		logger,
 	});
 	const meta = store.openNamespace<string>("meta");
-	const registry = createRegistry(env, deps);
+	const metrics = new Metrics({
+		activeJobs: () => jobStore.active(),
+		// Process figures are only worth sampling when someone can scrape them.
+		processDefaults: env.HTTP_PORT !== undefined,
+	});
+	const registry = createRegistry(env, deps, metrics);
 	const commands = deps.commands ?? buildCommands(capabilitiesFor(registry.primary.name, env.LUMA_MODEL));
 
 	const client = createClient(env.DISCORD_API_BASE ? { apiBase: `${env.DISCORD_API_BASE}` } : {});
@@ -108,6 +132,12 @@ export function createApp(deps: AppDeps): App {
 		clock,
 		logger,
 		...(deps.dispatcher && { dispatcher: deps.dispatcher }),
+		onDelivered: (job, now) => metrics.jobDelivered(job, now),
+	});
+	client.rest.on(RESTEvents.Response, (request, response) => {
+		if (response.status >= 400) metrics.discordError(response.status);
+		const answered = /^\/interactions\/(\d+)\/[^/]+\/callback/.exec(request.path);
+		if (answered?.[1]) metrics.interactionAnswered(Date.now() - snowflakeTime(answered[1]));
 	});
 	const events = new JobEvents(logger);
 	jobStore.onFinished((job) => events.emit("finished", { job }));
@@ -116,6 +146,8 @@ export function createApp(deps: AppDeps): App {
 	let userRef: (userId: string) => string = () => {
 		throw new Error("the user reference key is not loaded yet");
 	};
+	let tokens: CallbackTokens | undefined;
+	const publicUrl = env.PUBLIC_URL;
 	const engine = new JobEngine({
 		store: jobStore,
 		registry,
@@ -125,6 +157,8 @@ export function createApp(deps: AppDeps): App {
 		logger,
 		timeoutMs: env.JOB_TIMEOUT_MS,
 		userRef: (userId) => userRef(userId),
+		callbackUrl: (provider, jobId) =>
+			publicUrl && tokens ? tokens.urlFor(publicUrl, provider, jobId) : undefined,
 	});
 	const settings = new GuildSettingsStore({
 		keyv: store.openNamespace<unknown>("guild-settings"),
@@ -145,7 +179,7 @@ export function createApp(deps: AppDeps): App {
 		staleAfterMs: Math.max(DEFAULT_STALE_AFTER_MS, env.JOB_TIMEOUT_MS * 2),
 	});
 	const audit = new ChannelAuditLog({ rest: client.rest, settings, logger });
-	const gate = new RequestGate({ settings, quota, audit });
+	const gate = new RequestGate({ settings, quota, audit, onRefused: (rule) => metrics.refused(rule) });
 	const admin = new GuildAdmin({ settings, quota, audit });
 	const releases = new Set<Promise<void>>();
 	const release = (job: Job) => {
@@ -157,6 +191,7 @@ export function createApp(deps: AppDeps): App {
 		releases.add(task);
 	};
 	events.on("finished", ({ job }) => release(job));
+	events.on("finished", ({ job }) => metrics.jobFinished(job));
 	// A job whose pending message never appeared was never started: nothing to report.
 	events.on(
 		"finished",
@@ -219,6 +254,24 @@ export function createApp(deps: AppDeps): App {
 	client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
 	client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
 
+	const health = async () => {
+		const gateway = client.isReady();
+		const storeOk = await Promise.race([
+			meta.get("health-check").then(
+				() => true,
+				() => false,
+			),
+			new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref()),
+		]);
+		return {
+			ok: gateway && storeOk,
+			checks: {
+				gateway: { ok: gateway, ...(!gateway && { detail: "not connected to Discord" }) },
+				store: { ok: storeOk, ...(!storeOk && { detail: "the store did not answer" }) },
+			},
+		};
+	};
+	let http: HttpServer | undefined;
 	let stopping: Promise<void> | undefined;
 	return {
 		client,
@@ -226,13 +279,36 @@ export function createApp(deps: AppDeps): App {
 		poller,
 		store,
 		registry,
+		metrics,
+		get http() {
+			return http;
+		},
 		async start() {
 			userRef = await loadUserRef(meta);
+			tokens = new CallbackTokens(await loadSecret(meta, "callback-secret"));
 			// Recover before logging in: a job of this run must never be mistaken for an orphan of
 			// the last one. REST works with the token alone, so outcomes can be shown already.
 			await recoverJobs({ store: jobStore, engine, delivery, clock, logger });
 			// Slots held by jobs that ended while the bot was down are freed.
 			await quota.reconcile(new Set(engine.active().map((job) => job.id)));
+			if (env.HTTP_PORT !== undefined) {
+				// Loaded only when asked for: a bot without an endpoint carries no server in memory.
+				const { startHttpServer } = await import("./http/server.js");
+				http = await startHttpServer({
+					host: env.HTTP_HOST,
+					port: env.HTTP_PORT,
+					logger,
+					health,
+					metrics,
+					callbacks: createCallbackIntake({ store: jobStore, engine, registry, tokens, logger }),
+				});
+			}
+			await verifyProviderKeys({
+				registry,
+				clock,
+				logger,
+				keyVariable: (name) => (name === registry.primary.name ? "LUMA_API_KEY" : "LUMA_FALLBACK_API_KEY"),
+			});
 			const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
 			await client.login(env.DISCORD_TOKEN);
 			await ready;
@@ -259,6 +335,8 @@ export function createApp(deps: AppDeps): App {
 		},
 		stop() {
 			stopping ??= (async () => {
+				// Closed first: no callback may start work that the rest of the shutdown would cut.
+				await http?.close();
 				await router.close();
 				await poller.stop();
 				await engine.stop();

@@ -81,6 +81,20 @@ const baseSchema = z.object({
 	USER_COOLDOWN_SECONDS: limit(30),
 
 	LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+	// The HTTP endpoint (health, metrics, provider callbacks). Unset HTTP_PORT: no server, no port.
+	HTTP_PORT: z.preprocess(
+		(value) => (value === "" ? undefined : value),
+		z.coerce
+			.number({ error: "must be a number" })
+			.int("must be a whole number")
+			.min(0, "must be a port number")
+			.max(65_535, "must be a port number")
+			.optional(),
+	),
+	HTTP_HOST: z.preprocess((value) => (value === "" ? undefined : value), z.string().default("0.0.0.0")),
+	/** Where providers reach the HTTP endpoint from outside, e.g. https://bot.example.com. */
+	PUBLIC_URL: optionalString(httpUrl),
 });
 
 /** A model must be one the provider has. */
@@ -106,6 +120,8 @@ function checkModel(
 /** A fallback needs its own key and must differ from the primary. */
 export const envSchema = baseSchema.superRefine((env, context) => {
 	checkModel(context, "LUMA_MODEL", env.LUMA_PROVIDER, env.LUMA_MODEL);
+	if (env.PUBLIC_URL !== undefined && env.HTTP_PORT === undefined)
+		context.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "needs HTTP_PORT to be set" });
 	const fallback = env.LUMA_FALLBACK_PROVIDER;
 	if (!fallback) {
 		for (const name of ["LUMA_FALLBACK_API_KEY", "LUMA_FALLBACK_API_BASE", "LUMA_FALLBACK_MODEL"] as const) {

@@ -80,8 +80,8 @@ export function isProviderErrorCode(code: string | undefined): code is ProviderE
 export function provesNoTask(code: ProviderErrorCode): boolean {
 	return NO_TASK_CREATED.has(code);
 }
-export function isAccountProblem(code: ProviderErrorCode): boolean {
-	return ACCOUNT_PROBLEMS.has(code);
+export function isAccountProblem(code: string | undefined): code is ProviderErrorCode {
+	return ACCOUNT_PROBLEMS.has(code as ProviderErrorCode);
 }
 
 /**

@@ -105,6 +105,11 @@ export async function startExtension(
 		},
 		{
 			requester: requesterOf(interaction),
+			privateReply: {
+				applicationId: interaction.applicationId,
+				token: interaction.token,
+				createdAt: interaction.createdTimestamp,
+			},
 			attachmentSizeLimit: interaction.attachmentSizeLimit,
 			show: async (job) => {
 				let messageId: string;

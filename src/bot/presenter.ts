@@ -1,5 +1,6 @@
 import type { REST } from "@discordjs/rest";
-import { type APIMessage, Routes } from "discord.js";
+import { type APIMessage, MessageFlags, Routes } from "discord.js";
+import { isAccountProblem } from "../errors.js";
 import type { Dispatcher } from "undici";
 import type { Clock } from "../clock.js";
 import type { Job } from "../jobs/job.js";
@@ -9,6 +10,7 @@ import type { Logger } from "../logger.js";
 import { downloadUpTo } from "../media/download.js";
 import { Semaphore } from "../util/semaphore.js";
 import { isPermanent, isTokenRefused, isUnknownMessage } from "./discordErrors.js";
+import { failureText } from "./failureText.js";
 import { asNewMessage, failureView, type MessageView, pendingView, resultView, viewKey } from "./views.js";
 
 /** Interaction tokens live 15 minutes; leave a margin for clocks and slow requests. */
@@ -28,13 +30,23 @@ export class DiscordPresenter implements JobPresenter {
 	readonly #logger: Logger;
 	readonly #dispatcher: Dispatcher | undefined;
 	readonly #downloads = new Semaphore(4);
+	readonly #onDelivered: ((job: Job, now: number) => void) | undefined;
 
-	constructor(deps: { rest: REST; store: JobStore; clock: Clock; logger: Logger; dispatcher?: Dispatcher }) {
+	constructor(deps: {
+		rest: REST;
+		store: JobStore;
+		clock: Clock;
+		logger: Logger;
+		dispatcher?: Dispatcher;
+		/** Told when an outcome has been shown (metrics). */
+		onDelivered?: (job: Job, now: number) => void;
+	}) {
 		this.#rest = deps.rest;
 		this.#store = deps.store;
 		this.#clock = deps.clock;
 		this.#logger = deps.logger;
 		this.#dispatcher = deps.dispatcher;
+		this.#onDelivered = deps.onDelivered;
 	}
 
 	async present(jobId: string): Promise<void> {
@@ -44,6 +56,12 @@ export class DiscordPresenter implements JobPresenter {
 			if (job.shown === key && (!terminal || job.deliveredAt !== undefined)) return undefined;
 			if (!terminal && !job.messageId && !job.interaction) return undefined;
 
+			if (key === "failed" && (await this.#tellPrivately(job))) {
+				const now = this.#clock();
+				this.#onDelivered?.(job, now);
+				const { interaction: _interaction, privateReply: _privateReply, ...rest } = job;
+				return { ...rest, shown: key, deliveredAt: now, updatedAt: now };
+			}
 			const { view, size } = await this.#render(job, key);
 			let messageId = job.messageId;
 			try {
@@ -62,9 +80,52 @@ export class DiscordPresenter implements JobPresenter {
 			if (terminal) {
 				next.deliveredAt = now;
 				delete next.interaction;
+				delete next.privateReply;
+				this.#onDelivered?.(next, now);
 			}
 			return next;
 		});
+	}
+
+	/**
+	 * A job the provider refused for the bot's account (key, credits) never started: that is the
+	 * bot's problem, not the channel's. Its public message is removed and the requester is told
+	 * privately, while the interaction's token still works; admins hear of it in the audit log.
+	 * Returns false when there is no private way left, and the failure is shown as usual.
+	 */
+	async #tellPrivately(job: Job): Promise<boolean> {
+		if (job.taskId || !isAccountProblem(job.error?.code)) return false;
+		const fresh = (reply: Job["privateReply"]) => reply && this.#clock() - reply.createdAt < TOKEN_MAX_AGE_MS;
+		const content = `${failureText(job.error)} Nothing was charged.`;
+		try {
+			if (fresh(job.privateReply)) {
+				const reply = job.privateReply!;
+				await this.#rest.patch(Routes.webhookMessage(reply.applicationId, reply.token, "@original"), {
+					auth: false,
+					body: { content, allowed_mentions: { parse: [] } },
+				});
+				if (job.messageId) await this.deleteMessage(job);
+				return true;
+			}
+			if (fresh(job.interaction)) {
+				const reply = job.interaction!;
+				await this.#rest.post(Routes.webhook(reply.applicationId, reply.token), {
+					auth: false,
+					body: { content, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+				});
+				await this.#rest.delete(Routes.webhookMessage(reply.applicationId, reply.token, "@original"), {
+					auth: false,
+				});
+				return true;
+			}
+		} catch (error) {
+			if (!isPermanent(error)) throw error;
+			this.#logger.warn(
+				{ err: error, jobId: job.id },
+				"could not tell the requester privately; showing it publicly",
+			);
+		}
+		return false;
 	}
 
 	/**

@@ -29,6 +29,11 @@ export const jobSchema = z.object({
 	interaction: z
 		.object({ id: z.string(), applicationId: z.string(), token: z.string(), createdAt: z.number() })
 		.optional(),
+	/**
+	 * The requester's own private answer (an extension's "follow it here" note), so an outcome that
+	 * concerns only them can be told there. Kept only until delivery.
+	 */
+	privateReply: z.object({ applicationId: z.string(), token: z.string(), createdAt: z.number() }).optional(),
 	attachmentSizeLimit: z.number(),
 	request: z.object({
 		prompt: z.string(),
@@ -61,6 +66,8 @@ export const jobSchema = z.object({
 	/** Set when the first choice could not take the job and it went to the fallback provider. */
 	failover: z.object({ from: z.enum(PROVIDER_NAMES), code: z.string() }).optional(),
 	taskId: z.string().optional(),
+	/** The provider pushes this task's updates to the bot; polling is only the safety net. */
+	callback: z.boolean().optional(),
 	/** A rate-limited submit waits in `queued` until then (a restart honours it too). */
 	retryAt: z.number().optional(),
 	state: z.enum(JOB_STATES),

@@ -1,6 +1,7 @@
 import type { Clock } from "../clock.js";
 import { isAccountProblem, isProviderErrorCode, ProviderError, provesNoTask } from "../errors.js";
 import type { Logger } from "../logger.js";
+import type { ProviderName } from "../providers/names.js";
 import type { ProviderRegistry } from "../providers/registry.js";
 import type { ProviderAdapter, TaskStatus } from "../providers/types.js";
 import { applyStatus } from "./applyStatus.js";
@@ -19,6 +20,7 @@ export interface NewJob {
 	channelId: string;
 	userId: string;
 	interaction?: Job["interaction"];
+	privateReply?: Job["privateReply"];
 	attachmentSizeLimit: number;
 	request: Job["request"];
 	provider: Job["provider"];
@@ -43,6 +45,7 @@ export class JobEngine {
 	readonly #logger: Logger;
 	readonly #timeoutMs: number;
 	readonly #userRef: (userId: string) => string;
+	readonly #callbackUrl: ((provider: ProviderName, jobId: string) => string | undefined) | undefined;
 	readonly #retries = new Map<string, NodeJS.Timeout>();
 	readonly #submitting = new Set<Promise<void>>();
 	#stopped = false;
@@ -58,6 +61,8 @@ export class JobEngine {
 		timeoutMs: number;
 		/** The opaque id providers get for a requester (a keyed hash). */
 		userRef: (userId: string) => string;
+		/** Where a provider that can push results sends this job's (unset: no callbacks). */
+		callbackUrl?: (provider: ProviderName, jobId: string) => string | undefined;
 	}) {
 		this.#store = deps.store;
 		this.#registry = deps.registry;
@@ -67,6 +72,7 @@ export class JobEngine {
 		this.#logger = deps.logger;
 		this.#timeoutMs = deps.timeoutMs;
 		this.#userRef = deps.userRef;
+		this.#callbackUrl = deps.callbackUrl;
 	}
 
 	/** An id for a job about to be created (quota reservations are made under it first). */
@@ -176,9 +182,20 @@ export class JobEngine {
 			}
 			let error: unknown;
 			try {
-				const { taskId } = await adapter.submit(toGenerateRequest(job, this.#userRef(job.userId)));
+				const callbackUrl = adapter.capabilities.callbacks
+					? this.#callbackUrl?.(adapter.name, job.id)
+					: undefined;
+				const request = {
+					...toGenerateRequest(job, this.#userRef(job.userId)),
+					...(callbackUrl && { callbackUrl }),
+				};
+				const { taskId } = await adapter.submit(request);
 				const submitted = await this.#store.update(job.id, (current) =>
-					transition(current, "submitted", this.#clock(), { taskId, progress: "queued" }),
+					transition(current, "submitted", this.#clock(), {
+						taskId,
+						progress: "queued",
+						...(callbackUrl && { callback: true }),
+					}),
 				);
 				this.#logger.info({ jobId, provider: adapter.name, taskId }, "job submitted");
 				if (submitted) this.#events.emit("submitted", { job: submitted });

@@ -14,6 +14,8 @@ export const SINGLE_QUERY_CONCURRENCY = 4;
 /** Past this age (after the first query), a task is asked about three times less often. */
 export const SLOW_AFTER_MS = 5 * 60_000;
 const SLOW_FACTOR = 3;
+/** A task whose provider pushes its result is asked about this many times less often. */
+export const CALLBACK_POLL_FACTOR = 6;
 
 export interface PollerOptions {
 	intervalMs: number;
@@ -113,6 +115,7 @@ export class Poller {
 				continue;
 			}
 			if (!job.taskId) continue;
+			if (job.callback && !this.#safetyNetDue(job, now)) continue;
 			const list = byProvider.get(job.provider) ?? [];
 			list.push(job);
 			byProvider.set(job.provider, list);
@@ -144,7 +147,8 @@ export class Poller {
 
 	/** Asks about the tasks that are due, a few at a time, until one answer says to back off. */
 	async #querySingly(adapter: ProviderAdapter, jobs: Job[], now: number): Promise<void> {
-		const due = jobs.filter((job) => this.#isDue(adapter, job, now));
+		// Jobs with callbacks got here through their own (slower) schedule.
+		const due = jobs.filter((job) => job.callback || this.#isDue(adapter, job, now));
 		let next = 0;
 		let backedOff = false;
 		const worker = async () => {
@@ -155,6 +159,14 @@ export class Poller {
 			}
 		};
 		await Promise.all(Array.from({ length: Math.min(SINGLE_QUERY_CONCURRENCY, due.length) }, worker));
+	}
+
+	/** Jobs with callbacks are still asked about, slowly, in case a push was lost. */
+	#safetyNetDue(job: Job, now: number): boolean {
+		const last = this.#lastQueried.get(job.id) ?? job.submittedAt ?? job.createdAt;
+		if (now - last < this.#options.intervalMs * CALLBACK_POLL_FACTOR) return false;
+		this.#lastQueried.set(job.id, now);
+		return true;
 	}
 
 	/** Whether a one-task-per-request provider should be asked about `job` in this pass. */

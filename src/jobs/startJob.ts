@@ -45,6 +45,8 @@ export type StartRequest =
 export interface StartContext {
 	requester: Requester;
 	interaction?: Job["interaction"];
+	/** The requester's private answer, when the public message is posted separately (extensions). */
+	privateReply?: Job["privateReply"];
 	attachmentSizeLimit: number;
 	/** Wraps the checks that read frames, so the caller can keep Discord's 3-second rule. */
 	withinDeadline?: <T>(work: Promise<T>) => Promise<T>;
@@ -97,6 +99,7 @@ export async function startJob(
 		channelId: context.requester.channelId,
 		userId: context.requester.userId,
 		...(context.interaction && { interaction: context.interaction }),
+		...(context.privateReply && { privateReply: context.privateReply }),
 		attachmentSizeLimit: context.attachmentSizeLimit,
 		request: jobRequest,
 		provider: choice.adapter.name,

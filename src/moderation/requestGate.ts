@@ -1,4 +1,5 @@
 import { UserError } from "../errors.js";
+import { QuotaError } from "../quota/quotaRules.js";
 import type { QuotaService } from "../quota/quotaService.js";
 import type { GuildSettingsStore } from "../settings/guildSettings.js";
 import { AccessError, checkAccess, isExempt } from "./accessRules.js";
@@ -23,14 +24,31 @@ export class RequestGate {
 	readonly #settings: GuildSettingsStore;
 	readonly #quota: QuotaService;
 	readonly #audit: AuditLog;
+	readonly #onRefused: ((rule: string) => void) | undefined;
 
-	constructor(deps: { settings: GuildSettingsStore; quota: QuotaService; audit: AuditLog }) {
+	constructor(deps: {
+		settings: GuildSettingsStore;
+		quota: QuotaService;
+		audit: AuditLog;
+		/** Told the rule of every refusal (metrics). */
+		onRefused?: (rule: string) => void;
+	}) {
 		this.#settings = deps.settings;
 		this.#quota = deps.quota;
 		this.#audit = deps.audit;
+		this.#onRefused = deps.onRefused;
 	}
 
 	async admit(requester: Requester, request: { prompt: string; jobId: string }): Promise<void> {
+		try {
+			await this.#admit(requester, request);
+		} catch (error) {
+			if (error instanceof AccessError || error instanceof QuotaError) this.#onRefused?.(error.rule);
+			throw error;
+		}
+	}
+
+	async #admit(requester: Requester, request: { prompt: string; jobId: string }): Promise<void> {
 		const { guildId, userId, channelId } = requester;
 		if (!guildId) throw new UserError("Videos can only be made in a server.");
 		const settings = await this.#settings.get(guildId);
@@ -66,6 +84,7 @@ export class RequestGate {
 				prompt: request.prompt,
 				detail: blocked,
 			});
+			this.#onRefused?.("blocklist");
 			throw new UserError(
 				`Your prompt contains "${blocked}", which this server does not allow. Rephrase it and try again.`,
 			);

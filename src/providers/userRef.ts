@@ -1,19 +1,12 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type Keyv from "keyv";
-
-const SECRET_KEY = "user-ref-secret";
+import { loadSecret } from "../store/secret.js";
 
 /**
  * Providers that attribute usage per end user get a keyed hash of the Discord user id: stable
- * for one bot, meaningless elsewhere, never the id itself. The key is made once and kept in the
- * store, so nothing needs configuring.
+ * for one bot, meaningless elsewhere, never the id itself.
  */
 export async function loadUserRef(meta: Keyv<string>): Promise<(userId: string) => string> {
-	let secret = await meta.get(SECRET_KEY);
-	if (!secret) {
-		secret = randomBytes(32).toString("base64url");
-		await meta.set(SECRET_KEY, secret);
-	}
-	const key = secret;
+	const key = await loadSecret(meta, "user-ref-secret");
 	return (userId) => createHmac("sha256", key).update(userId).digest("base64url").slice(0, 32);
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseDiscordEnv, parseEnv } from "../../src/env.js";
 
@@ -28,6 +30,7 @@ describe("parseEnv", () => {
 			USER_MAX_CONCURRENT: 1,
 			USER_COOLDOWN_SECONDS: 30,
 			LOG_LEVEL: "info",
+			HTTP_HOST: "0.0.0.0",
 		});
 	});
 
@@ -59,6 +62,32 @@ describe("parseEnv", () => {
 		expect(errorOf({ ...minimal, USER_DAILY_LIMIT: "-1" })).toBe(
 			"USER_DAILY_LIMIT must be 0 (no limit) or more",
 		);
+	});
+
+	it("accepts .env.example as shipped, once the two secrets are filled in, and names every variable it has", () => {
+		const text = readFileSync(join(import.meta.dirname, "..", "..", ".env.example"), "utf8");
+		const vars = Object.fromEntries(
+			text
+				.split("\n")
+				.filter((line) => /^[A-Z_]+=/.test(line))
+				.map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+		);
+		const env = parseEnv({ ...vars, DISCORD_TOKEN: "t", LUMA_API_KEY: "k" });
+		for (const name of Object.keys(env)) expect(text, name).toContain(name);
+	});
+
+	it("needs HTTP_PORT for PUBLIC_URL, and takes a port number", () => {
+		expect(errorOf({ ...minimal, PUBLIC_URL: "https://bot.example.com" })).toBe(
+			"PUBLIC_URL needs HTTP_PORT to be set",
+		);
+		expect(parseEnv({ ...minimal, HTTP_PORT: "8080", PUBLIC_URL: "https://bot.example.com/" })).toMatchObject(
+			{
+				HTTP_PORT: 8080,
+				HTTP_HOST: "0.0.0.0",
+				PUBLIC_URL: "https://bot.example.com",
+			},
+		);
+		expect(errorOf({ ...minimal, HTTP_PORT: "70000" })).toBe("HTTP_PORT must be a port number");
 	});
 
 	it("takes every provider by its fixed name and refuses others, clearly", () => {
