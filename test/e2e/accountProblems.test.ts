@@ -1,4 +1,5 @@
 import type { APIEmbed } from "discord.js";
+import { waitFor } from "../support/wait.js";
 import { afterEach, describe, expect, it } from "vitest";
 import type { StoredMessage } from "../fakes/discord/index.js";
 import { type Harness, startHarness } from "./harness.js";
@@ -112,11 +113,3 @@ describe("a provider that refuses the bot's account", () => {
 		expect(publicFailures()).toHaveLength(0);
 	});
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error("condition not met in time");
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}

@@ -1,5 +1,5 @@
-import { createServer } from "node:net";
 import type { APIEmbed } from "discord.js";
+import { freePort, waitFor } from "../support/wait.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { PROVIDER_LABELS } from "../../src/providers/names.js";
 import type { FakeSubmitError } from "../fakes/common/fakeProvider.js";
@@ -47,15 +47,6 @@ async function generate(options: Record<string, string | boolean>): Promise<Stor
 	);
 }
 
-async function closedPort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer().listen(0, "127.0.0.1", () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-		});
-	});
-}
-
 const PAIRS = [
 	["acedatacloud", "302ai"],
 	["302ai", "acedatacloud"],
@@ -87,7 +78,7 @@ describe.each(PAIRS)("primary %s, fallback %s", (primary, fallback) => {
 		await start({
 			provider: primary,
 			fallback,
-			env: { LUMA_API_BASE: `http://127.0.0.1:${await closedPort()}` },
+			env: { LUMA_API_BASE: `http://127.0.0.1:${await freePort()}` },
 		});
 		const result = await generate({ prompt: "unreachable" });
 		expect(fieldsOf(result)).toContain(moved);
@@ -247,11 +238,3 @@ describe("changing LUMA_PROVIDER with jobs in flight", () => {
 		expect(ai.taskIds()).toHaveLength(1);
 	});
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error("condition not met in time");
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}

@@ -1,4 +1,5 @@
 import type { APIEmbed } from "discord.js";
+import { waitFor } from "../support/wait.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Harness, JPEG_BYTES, PNG_BYTES, startHarness } from "./harness.js";
 
@@ -204,11 +205,3 @@ describe("/luma generate end to end", () => {
 		expect(puts()).toBe(1);
 	});
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error("condition not met in time");
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}

@@ -1,5 +1,5 @@
-import { createServer } from "node:net";
 import type { APIEmbed } from "discord.js";
+import { freePort, waitFor } from "../support/wait.js";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeLuma } from "../fakes/luma/index.js";
 import type { StoredMessage } from "../fakes/discord/index.js";
@@ -13,15 +13,6 @@ afterEach(async () => {
 });
 
 const embed = (m: StoredMessage | undefined): APIEmbed | undefined => m?.embeds[0];
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer().listen(0, "127.0.0.1", () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-		});
-	});
-}
 
 /** The bot with its HTTP endpoint on a free loopback port; callbacks on when `callbacks` is set. */
 async function start(options: HarnessOptions & { callbacks?: boolean } = {}): Promise<string> {
@@ -195,11 +186,3 @@ describe("provider callbacks", () => {
 		await h.discord.waitForMessage((m) => m.id === id && embed(m)?.title === "Video ready");
 	});
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error("condition not met in time");
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}

@@ -1,4 +1,5 @@
 import type { APIEmbed } from "discord.js";
+import { waitFor } from "../support/wait.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { CAPABILITIES } from "../../src/providers/capabilities.js";
 import { PROVIDER_LABELS, PROVIDER_NAMES, type ProviderName } from "../../src/providers/names.js";
@@ -22,14 +23,6 @@ function generate(
 	options: Record<string, string | boolean | ReturnType<Harness["discord"]["addAttachment"]>>,
 ) {
 	return h.discord.sendSlashCommand({ name: "luma", subcommand: "generate", options });
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error("condition not met in time");
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
 }
 
 async function makeClip(prompt: string): Promise<StoredMessage> {

@@ -1,5 +1,6 @@
 import Keyv from "keyv";
 import { pino } from "pino";
+import { waitFor } from "../support/wait.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { Delivery } from "../../src/jobs/delivery.js";
 import { JobEvents } from "../../src/jobs/events.js";
@@ -343,11 +344,3 @@ describe("the job engine and the poller against fake providers", () => {
 		expect((await second.store.get(tracked.id))?.state).toBe("succeeded");
 	});
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error("condition not met in time");
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
