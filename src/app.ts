@@ -124,7 +124,10 @@ export function createApp(deps: AppDeps): App {
 	const registry = createRegistry(env, deps, metrics);
 	const commands = deps.commands ?? buildCommands(capabilitiesFor(registry.primary.name, env.LUMA_MODEL));
 
-	const client = createClient(env.DISCORD_API_BASE ? { apiBase: `${env.DISCORD_API_BASE}` } : {});
+	const client = createClient({
+		...(env.DISCORD_API_BASE && { apiBase: `${env.DISCORD_API_BASE}` }),
+		onRestError: (status, code) => metrics.discordError(status, code),
+	});
 	client.rest.setToken(env.DISCORD_TOKEN);
 	const presenter = new DiscordPresenter({
 		rest: client.rest,
@@ -134,8 +137,7 @@ export function createApp(deps: AppDeps): App {
 		...(deps.dispatcher && { dispatcher: deps.dispatcher }),
 		onDelivered: (job, now) => metrics.jobDelivered(job, now),
 	});
-	client.rest.on(RESTEvents.Response, (request, response) => {
-		if (response.status >= 400) metrics.discordError(response.status);
+	client.rest.on(RESTEvents.Response, (request) => {
 		const answered = /^\/interactions\/(\d+)\/[^/]+\/callback/.exec(request.path);
 		if (answered?.[1]) metrics.interactionAnswered(Date.now() - snowflakeTime(answered[1]));
 	});

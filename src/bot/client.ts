@@ -1,10 +1,46 @@
+import { DefaultRestOptions, type ResponseLike } from "@discordjs/rest";
 import { Client, GatewayIntentBits, Options } from "discord.js";
+
+/** Told of every Discord REST answer that is an error: its HTTP status and Discord's JSON code. */
+export type RestErrorObserver = (status: number, code: number | undefined) => void;
+
+/**
+ * Reads an error answer's body once, to learn Discord's error code, and hands the REST client an
+ * answer that can still be read: the library parses the same body into its DiscordAPIError.
+ */
+function observingRequest(observe: RestErrorObserver) {
+	return async (
+		url: string,
+		init: Parameters<typeof DefaultRestOptions.makeRequest>[1],
+	): Promise<ResponseLike> => {
+		const response = await DefaultRestOptions.makeRequest(url, init);
+		if (response.status < 400) return response;
+		const text = await response.text();
+		let code: number | undefined;
+		try {
+			const parsed = JSON.parse(text) as { code?: unknown };
+			if (typeof parsed.code === "number") code = parsed.code;
+		} catch {
+			code = undefined;
+		}
+		observe(response.status, code);
+		const bytes = Buffer.from(text);
+		return {
+			...response,
+			body: null,
+			bodyUsed: false,
+			arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+			json: async () => JSON.parse(text) as unknown,
+			text: async () => text,
+		};
+	};
+}
 
 /**
  * The gateway client. Interactions need no intent; `Guilds` keeps guild and channel caches
  * filled so discord.js hands out full classes. No privileged intent is used.
  */
-export function createClient(options: { apiBase?: string }): Client {
+export function createClient(options: { apiBase?: string; onRestError?: RestErrorObserver }): Client {
 	return new Client({
 		intents: [GatewayIntentBits.Guilds],
 		// The bot never reads messages, reactions or presences back; caching them only costs memory.
@@ -17,6 +53,9 @@ export function createClient(options: { apiBase?: string }): Client {
 			UserManager: { maxSize: 200, keepOverLimit: (user) => user.id === user.client.user.id },
 		}),
 		allowedMentions: { parse: [] },
-		...(options.apiBase && { rest: { api: options.apiBase } }),
+		rest: {
+			...(options.apiBase && { api: options.apiBase }),
+			...(options.onRestError && { makeRequest: observingRequest(options.onRestError) }),
+		},
 	});
 }

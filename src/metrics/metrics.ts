@@ -49,8 +49,8 @@ export class Metrics {
 	});
 	readonly #discordErrors = new Counter({
 		name: "luma_discord_rest_errors_total",
-		help: "Discord REST answers that were errors, by HTTP status.",
-		labelNames: ["status"] as const,
+		help: "Discord REST answers that were errors, by HTTP status and Discord's error code (none when absent).",
+		labelNames: ["status", "code"] as const,
 		registers: [this.registry],
 	});
 
@@ -93,8 +93,8 @@ export class Metrics {
 		this.#refusals.inc({ rule });
 	}
 
-	discordError(status: number): void {
-		this.#discordErrors.inc({ status: String(status) });
+	discordError(status: number, code?: number): void {
+		this.#discordErrors.inc({ status: String(status), code: code === undefined ? "none" : String(code) });
 	}
 
 	async text(): Promise<string> {

@@ -88,6 +88,26 @@ describe("GET /healthz and /metrics", () => {
 	});
 });
 
+describe("Discord REST errors", () => {
+	it("are counted by status and Discord's code, and the bot still reads them (token refused -> channel edit)", async () => {
+		const base = await start();
+		h.ace.setBehaviour({ mode: "manual" });
+		const interaction = h.discord.sendSlashCommand({
+			name: "luma",
+			subcommand: "generate",
+			options: { prompt: "late" },
+		});
+		await interaction.response();
+		const id = interaction.originalMessage()!.id;
+		await waitFor(() => h.ace.tasks.size === 1);
+		h.discord.expireToken(interaction.id);
+		h.ace.completeTask([...h.ace.tasks.keys()][0]!);
+		await h.discord.waitForMessage((m) => m.id === id && embed(m)?.title === "Video ready");
+		const text = await (await fetch(`${base}/metrics`)).text();
+		expect(text).toMatch(/luma_discord_rest_errors_total\{status="401",code="50027"\} 1/);
+	});
+});
+
 describe("provider callbacks", () => {
 	it("AceDataCloud: the submit carries an unguessable per-job address and the pushed result is shown at once", async () => {
 		// A poll every 5 s, and callback jobs only every 30 s: a fast delivery can only be the callback.
