@@ -9,13 +9,13 @@ import type { APIEmbed } from "discord.js";
 import { startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
 import { startFakeDiscord } from "../fakes/discord/index.js";
 import { NO_LIMITS } from "../support/noLimits.js";
-import { BenchBot, percentile, rssMb, sleep, until } from "./support.js";
+import { BenchBot, percentile, rssMb, sleep, until, BENCH_DISCORD } from "./support.js";
 
 const POLL_INTERVAL_MS = 1000;
 const BATCH_SIZE = 50;
 
 export async function measureBatchProvider() {
-	const discord = await startFakeDiscord();
+	const discord = await startFakeDiscord(BENCH_DISCORD);
 	const ace = await startFakeAceDataCloud({ videoBytes: 256 * 1024 });
 	ace.setBehaviour({ mode: "manual" });
 	const workDir = mkdtempSync(join(tmpdir(), "luma-bench-"));

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
 import { startFakeDiscord, type StoredMessage } from "../fakes/discord/index.js";
 import { NO_LIMITS } from "../support/noLimits.js";
-import { BenchBot, freePort, percentile, sleep, until, withTimeout } from "./support.js";
+import { BenchBot, freePort, percentile, sleep, until, withTimeout, BENCH_DISCORD } from "./support.js";
 
 const POLL_INTERVAL_MS = 10_000;
 const JOBS = 100;
@@ -24,7 +24,7 @@ const isVideoReady = (m: StoredMessage, prompt: string) =>
 	m.embeds[0]?.title === "Video ready" && m.embeds[0]?.description === prompt;
 
 export async function measureCallbackDelivery() {
-	const discord = await startFakeDiscord();
+	const discord = await startFakeDiscord(BENCH_DISCORD);
 	const ace = await startFakeAceDataCloud({ videoBytes: 256 * 1024 });
 	ace.setBehaviour({ mode: "manual" });
 	ace.setCallbacks("on");

@@ -11,7 +11,7 @@ import { CAPABILITIES } from "../../src/providers/capabilities.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 import { type FakeProvider, startFakeProvider } from "../fakes/index.js";
 import { NO_LIMITS } from "../support/noLimits.js";
-import { BenchBot, percentile, seededRandom, until } from "./support.js";
+import { BenchBot, percentile, seededRandom, until, BENCH_DISCORD } from "./support.js";
 
 const PROVIDER = "302ai";
 const POLL_INTERVAL_MS = 2000;
@@ -50,7 +50,7 @@ function drawDelays(): number[] {
 }
 
 async function startSide(side: Side, delays: readonly number[]): Promise<void> {
-	side.discord = await startFakeDiscord();
+	side.discord = await startFakeDiscord(BENCH_DISCORD);
 	const provider = await startFakeProvider(PROVIDER, { videoBytes: 64 * 1024 });
 	side.provider = provider;
 	provider.setBehaviour({ mode: "manual" });
