@@ -1,4 +1,4 @@
-import { type Client, Events, RESTEvents } from "discord.js";
+import { type Client, Events } from "discord.js";
 import type { Dispatcher } from "undici";
 import { buildCommands, messageCommands } from "../commands/index.js";
 import { GuildAdmin } from "./admin/guildAdmin.js";
@@ -13,7 +13,7 @@ import { type Clock, systemClock } from "./clock.js";
 import type { Env } from "./env.js";
 import { Delivery } from "./jobs/delivery.js";
 import { JobEvents } from "./jobs/events.js";
-import { type Job, refundsUnit } from "./jobs/job.js";
+import type { Job } from "./jobs/job.js";
 import { JobEngine } from "./jobs/jobEngine.js";
 import { JobIndex, type RecentVideo } from "./jobs/jobIndex.js";
 import { JobStore } from "./jobs/jobStore.js";
@@ -25,19 +25,21 @@ import { frameReader } from "./media/readFrame.js";
 import { readHead } from "./media/readHead.js";
 import { RequestGate } from "./moderation/requestGate.js";
 import { capabilitiesFor } from "./providers/capabilities.js";
-import { createAdapter, ProviderRegistry } from "./providers/registry.js";
-import type { ProviderName } from "./providers/names.js";
-import type { ProviderAdapter } from "./providers/types.js";
+import { registryFromEnv } from "./providers/fromEnv.js";
+import type { ProviderRegistry } from "./providers/registry.js";
 import { loadUserRef } from "./providers/userRef.js";
 import { DEFAULT_STALE_AFTER_MS, QuotaService } from "./quota/quotaService.js";
 import { GuildSettingsStore } from "./settings/guildSettings.js";
 import { createStore, type Store } from "./store/createStore.js";
 import { loadSecret } from "./store/secret.js";
+import { healthCheck } from "./http/health.js";
 import type { HttpServer } from "./http/server.js";
 import { CallbackTokens } from "./jobs/callbackTokens.js";
 import { createCallbackIntake } from "./jobs/callbackIntake.js";
 import { countingDispatcher } from "./metrics/countingDispatcher.js";
 import { Metrics } from "./metrics/metrics.js";
+import { observeInteractionAcks } from "./metrics/interactionAcks.js";
+import { listenToJobs } from "./jobListeners.js";
 import { verifyProviderKeys } from "./providers/verifyKeys.js";
 
 const FRAME_READ_TIMEOUT_MS = 8_000;
@@ -49,8 +51,6 @@ export interface AppDeps {
 	clock?: Clock;
 	/** undici dispatcher for provider and file downloads (tests point it at fakes). */
 	dispatcher?: Dispatcher;
-	/** Providers to use instead of those the environment names (tests). */
-	providers?: { primary: ProviderAdapter; fallback?: ProviderAdapter };
 	commands?: readonly Command[];
 }
 
@@ -67,39 +67,6 @@ export interface App {
 	/** Stops taking work, lets in-flight writes finish, then closes Discord and the store. */
 	stop(): Promise<void>;
 }
-
-/** The configured providers: the primary and, when set, the fallback; each request counted. */
-function createRegistry(env: Env, deps: AppDeps, metrics: Metrics): ProviderRegistry {
-	if (deps.providers) return new ProviderRegistry(deps.providers.primary, deps.providers.fallback);
-	const readFrame = frameReader({
-		timeoutMs: FRAME_DOWNLOAD_TIMEOUT_MS,
-		...(deps.dispatcher && { dispatcher: deps.dispatcher }),
-	});
-	const adapter = (name: ProviderName, apiKey: string, baseUrl?: string, model?: string) =>
-		createAdapter(name, {
-			apiKey,
-			readFrame,
-			...(baseUrl && { baseUrl }),
-			...(model && { model }),
-			dispatcher: countingDispatcher(deps.dispatcher, (endpoint, status) =>
-				metrics.providerRequest(name, endpoint, status),
-			),
-		});
-	const primary = adapter(env.LUMA_PROVIDER, env.LUMA_API_KEY, env.LUMA_API_BASE, env.LUMA_MODEL);
-	const fallback =
-		env.LUMA_FALLBACK_PROVIDER && env.LUMA_FALLBACK_API_KEY
-			? adapter(
-					env.LUMA_FALLBACK_PROVIDER,
-					env.LUMA_FALLBACK_API_KEY,
-					env.LUMA_FALLBACK_API_BASE,
-					env.LUMA_FALLBACK_MODEL,
-				)
-			: undefined;
-	return new ProviderRegistry(primary, fallback);
-}
-
-/** When Discord made an interaction, from its snowflake id. */
-const snowflakeTime = (id: string) => Number(BigInt(id) >> 22n) + 1_420_070_400_000;
 
 export function createApp(deps: AppDeps): App {
 	const { env, logger } = deps;
@@ -121,7 +88,16 @@ export function createApp(deps: AppDeps): App {
 		// Process figures are only worth sampling when someone can scrape them.
 		processDefaults: env.HTTP_PORT !== undefined,
 	});
-	const registry = createRegistry(env, deps, metrics);
+	const registry = registryFromEnv(env, {
+		readFrame: frameReader({
+			timeoutMs: FRAME_DOWNLOAD_TIMEOUT_MS,
+			...(deps.dispatcher && { dispatcher: deps.dispatcher }),
+		}),
+		dispatcherFor: (name) =>
+			countingDispatcher(deps.dispatcher, (endpoint, status) =>
+				metrics.providerRequest(name, endpoint, status),
+			),
+	});
 	const commands = deps.commands ?? buildCommands(capabilitiesFor(registry.primary.name, env.LUMA_MODEL));
 
 	const client = createClient({
@@ -137,10 +113,7 @@ export function createApp(deps: AppDeps): App {
 		...(deps.dispatcher && { dispatcher: deps.dispatcher }),
 		onDelivered: (job, now) => metrics.jobDelivered(job, now),
 	});
-	client.rest.on(RESTEvents.Response, (request) => {
-		const answered = /^\/interactions\/(\d+)\/[^/]+\/callback/.exec(request.path);
-		if (answered?.[1]) metrics.interactionAnswered(Date.now() - snowflakeTime(answered[1]));
-	});
+	observeInteractionAcks(client.rest, metrics);
 	const events = new JobEvents(logger);
 	jobStore.onFinished((job) => events.emit("finished", { job }));
 	const delivery = new Delivery({ presenter, logger });
@@ -183,27 +156,7 @@ export function createApp(deps: AppDeps): App {
 	const audit = new ChannelAuditLog({ rest: client.rest, settings, logger });
 	const gate = new RequestGate({ settings, quota, audit, onRefused: (rule) => metrics.refused(rule) });
 	const admin = new GuildAdmin({ settings, quota, audit });
-	const releases = new Set<Promise<void>>();
-	const release = (job: Job) => {
-		if (!job.guildId) return;
-		const task = quota
-			.release({ guildId: job.guildId, jobId: job.id, refund: refundsUnit(job) })
-			.catch((error: unknown) => logger.error({ err: error, jobId: job.id }, "releasing a quota unit failed"))
-			.finally(() => releases.delete(task));
-		releases.add(task);
-	};
-	events.on("finished", ({ job }) => release(job));
-	events.on("finished", ({ job }) => metrics.jobFinished(job));
-	// A job whose pending message never appeared was never started: nothing to report.
-	events.on(
-		"finished",
-		({ job }) => job.error?.code !== "not_started" && audit.record({ type: "finished", job }),
-	);
-	events.on("accepted", ({ job }) => audit.record({ type: "accepted", job }));
-	events.on("deleted", ({ job, by }) => audit.record({ type: "deleted", job, by }));
-	events.on("providerProblem", ({ job, provider, code }) => {
-		if (job.guildId) audit.record({ type: "provider", guildId: job.guildId, provider, code });
-	});
+	const listeners = listenToJobs(events, { quota, audit, metrics, logger });
 	const poller = new Poller({
 		engine,
 		registry,
@@ -256,23 +209,7 @@ export function createApp(deps: AppDeps): App {
 	client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
 	client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
 
-	const health = async () => {
-		const gateway = client.isReady();
-		const storeOk = await Promise.race([
-			meta.get("health-check").then(
-				() => true,
-				() => false,
-			),
-			new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref()),
-		]);
-		return {
-			ok: gateway && storeOk,
-			checks: {
-				gateway: { ok: gateway, ...(!gateway && { detail: "not connected to Discord" }) },
-				store: { ok: storeOk, ...(!storeOk && { detail: "the store did not answer" }) },
-			},
-		};
-	};
+	const health = healthCheck({ gatewayReady: () => client.isReady(), store: meta });
 	let http: HttpServer | undefined;
 	let stopping: Promise<void> | undefined;
 	return {
@@ -343,7 +280,7 @@ export function createApp(deps: AppDeps): App {
 				await poller.stop();
 				await engine.stop();
 				await delivery.drain();
-				await Promise.allSettled([...releases]);
+				await listeners.drain();
 				await audit.drain();
 				await client.destroy();
 				await store.close();

@@ -74,9 +74,6 @@ const ACCOUNT_PROBLEMS: ReadonlySet<ProviderErrorCode> = new Set([
 	"no_credits",
 ]);
 
-export function isProviderErrorCode(code: string | undefined): code is ProviderErrorCode {
-	return (PROVIDER_ERROR_CODES as readonly (string | undefined)[]).includes(code);
-}
 export function provesNoTask(code: ProviderErrorCode): boolean {
 	return NO_TASK_CREATED.has(code);
 }

@@ -138,6 +138,34 @@ export function transition(job: Job, state: JobState, now: number, patch: Partia
 	return next;
 }
 
+export interface NewJob {
+	/** Chosen beforehand when a quota unit is reserved under it; made up otherwise. */
+	id?: string;
+	guildId: string | null;
+	channelId: string;
+	userId: string;
+	interaction?: Job["interaction"];
+	privateReply?: Job["privateReply"];
+	attachmentSizeLimit: number;
+	request: Job["request"];
+	provider: Job["provider"];
+	failover?: Job["failover"];
+}
+
+/** A new job record, `queued`, from what a request gave. */
+export function newJobRecord(input: NewJob, now: number): Job {
+	const { id, ...rest } = input;
+	return {
+		id: id ?? newJobId(now),
+		kind: "generate",
+		...rest,
+		state: "queued",
+		attempts: 0,
+		createdAt: now,
+		updatedAt: now,
+	};
+}
+
 /** Short, sortable, unique enough for one bot; also fits Discord's 25-character nonce. */
 export function newJobId(now: number): string {
 	return `${now.toString(36)}${Math.random().toString(36).slice(2, 10)}`;

@@ -1,35 +1,19 @@
 import type { Clock } from "../clock.js";
-import { isAccountProblem, isProviderErrorCode, ProviderError, provesNoTask } from "../errors.js";
+import { isAccountProblem, ProviderError, type ProviderErrorCode } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { ProviderName } from "../providers/names.js";
 import type { ProviderRegistry } from "../providers/registry.js";
-import type { ProviderAdapter, TaskStatus } from "../providers/types.js";
+import type { TaskStatus } from "../providers/types.js";
 import { applyStatus } from "./applyStatus.js";
-import { capabilityProblem } from "./capabilities.js";
 import { chainLinks, type ExtendSource } from "./chain.js";
 import type { Delivery } from "./delivery.js";
 import type { JobEvents } from "./events.js";
-import { type Job, newJobId, transition } from "./job.js";
+import { type Job, newJobId, newJobRecord, type NewJob, transition } from "./job.js";
 import type { JobStore } from "./jobStore.js";
 import { toGenerateRequest } from "./providerRequest.js";
+import { fallbackFor, rateLimitRetryAt } from "./submitPolicy.js";
 
-export interface NewJob {
-	/** Chosen beforehand when a quota unit is reserved under it; made up otherwise. */
-	id?: string;
-	guildId: string | null;
-	channelId: string;
-	userId: string;
-	interaction?: Job["interaction"];
-	privateReply?: Job["privateReply"];
-	attachmentSizeLimit: number;
-	request: Job["request"];
-	provider: Job["provider"];
-	failover?: Job["failover"];
-}
-
-/** With a fallback configured, a rate-limited submit tries this often before it moves over. */
-export const RATE_LIMIT_RETRIES_BEFORE_FAILOVER = 3;
-const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+export type { NewJob } from "./job.js";
 
 /**
  * Runs a job through its life with the provider that owns it: queued -> submitting ->
@@ -81,7 +65,7 @@ export class JobEngine {
 	}
 
 	async create(input: NewJob): Promise<Job> {
-		return this.#store.create(this.#newJob(input));
+		return this.#store.create(newJobRecord(input, this.#clock()));
 	}
 
 	/**
@@ -91,7 +75,7 @@ export class JobEngine {
 	async createExtension(input: NewJob & { source: ExtendSource; rootUrl?: string }): Promise<Job> {
 		const { source, rootUrl, ...rest } = input;
 		const created = await this.#store.create({
-			...this.#newJob(rest),
+			...newJobRecord(rest, this.#clock()),
 			kind: "extend",
 			...chainLinks(source, rootUrl),
 		});
@@ -103,20 +87,6 @@ export class JobEngine {
 			}));
 		}
 		return created;
-	}
-
-	#newJob(input: NewJob): Job {
-		const now = this.#clock();
-		const { id, ...rest } = input;
-		return {
-			id: id ?? newJobId(now),
-			kind: "generate",
-			...rest,
-			state: "queued",
-			attempts: 0,
-			createdAt: now,
-			updatedAt: now,
-		};
 	}
 
 	/** The pending message could not be posted: nothing was sent, so the job just ends quietly. */
@@ -209,11 +179,12 @@ export class JobEngine {
 				{ err: error, jobId, provider: adapter.name, attempt: job.attempts },
 				"submitting a job failed",
 			);
-			if (error instanceof ProviderError && isAccountProblem(error.code)) {
-				this.#registry.hold(adapter.name, error.code, this.#clock());
-				this.#events.emit("providerProblem", { job, provider: adapter.name, code: error.code });
-			}
-			const fallback = error instanceof ProviderError ? this.#fallbackFor(job, adapter, error) : undefined;
+			if (error instanceof ProviderError && isAccountProblem(error.code))
+				this.#accountProblem(job, adapter.name, error.code);
+			const fallback =
+				error instanceof ProviderError
+					? fallbackFor(this.#registry, job, adapter, error, this.#clock())
+					: undefined;
 			if (fallback) {
 				this.#logger.warn(
 					{ jobId, from: adapter.name, to: fallback.name, code },
@@ -240,27 +211,11 @@ export class JobEngine {
 		}
 	}
 
-	/** The fallback provider for a job the first provider provably did not start, if it may go there. */
-	#fallbackFor(job: Job, from: ProviderAdapter, error: ProviderError): ProviderAdapter | undefined {
-		const fallback = this.#registry.fallback;
-		if (!fallback || fallback.name === from.name || job.failover) return undefined;
-		if (!provesNoTask(error.code)) return undefined;
-		if (error.code === "too_many_requests" && job.attempts <= RATE_LIMIT_RETRIES_BEFORE_FAILOVER)
-			return undefined;
-		// An extension continues a clip only its own provider knows.
-		if (job.kind === "extend") return undefined;
-		if (this.#registry.heldFor(fallback.name, this.#clock())) return undefined;
-		if (capabilityProblem(fallback, job)) return undefined;
-		return fallback;
-	}
-
 	/** Puts a rate-limited job back in the queue while it can still start in time. */
 	async #requeue(job: Job, error: ProviderError): Promise<boolean> {
 		const now = this.#clock();
-		const backoff = Math.min(MAX_RATE_LIMIT_WAIT_MS, 1000 * 2 ** Math.max(0, job.attempts - 1));
-		const wait = error.retryAfterMs ?? backoff * (0.5 + Math.random() / 2);
-		const at = now + Math.max(250, wait);
-		if (at >= job.createdAt + this.#timeoutMs) return false;
+		const at = rateLimitRetryAt(job, error, now, this.#timeoutMs);
+		if (at === undefined) return false;
 		const queued = await this.#store.update(job.id, (current) =>
 			current.state === "submitting" ? transition(current, "queued", now, { retryAt: at }) : undefined,
 		);
@@ -268,6 +223,12 @@ export class JobEngine {
 		this.#logger.info({ jobId: job.id, retryInMs: at - now }, "provider rate-limited the submit; waiting");
 		this.submitAt(job.id, at);
 		return true;
+	}
+
+	/** The provider refused the bot's account: new requests skip it for a while, and admins hear of it. */
+	#accountProblem(job: Job, provider: ProviderName, code: ProviderErrorCode): void {
+		this.#registry.hold(provider, code, this.#clock());
+		this.#events.emit("providerProblem", { job, provider, code });
 	}
 
 	async #fail(jobId: string, error: NonNullable<Job["error"]>): Promise<void> {
@@ -300,10 +261,8 @@ export class JobEngine {
 			this.#logger.info({ jobId, state: updated.state, code: updated.error?.code }, "job finished");
 		// A task that failed for the account (credits ran out mid-queue) says the same as a refused submit.
 		const code = updated.error?.code;
-		if (updated.state === "failed" && isProviderErrorCode(code) && isAccountProblem(code)) {
-			this.#registry.hold(updated.provider, code, this.#clock());
-			this.#events.emit("providerProblem", { job: updated, provider: updated.provider, code });
-		}
+		if (updated.state === "failed" && isAccountProblem(code))
+			this.#accountProblem(updated, updated.provider, code);
 		this.#delivery.presentLater(jobId);
 	}
 
