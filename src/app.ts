@@ -242,7 +242,9 @@ export function createApp(deps: AppDeps): App {
 					callbacks: createCallbackIntake({ store: jobStore, engine, registry, tokens, logger }),
 				});
 			}
-			await verifyProviderKeys({
+			// Checked while the gateway connects rather than before it: a slow provider must not hold
+			// up the start. A key refused later still reaches members only privately.
+			const keysChecked = verifyProviderKeys({
 				registry,
 				clock,
 				logger,
@@ -261,6 +263,7 @@ export function createApp(deps: AppDeps): App {
 				meta,
 				logger,
 			});
+			await keysChecked;
 			poller.start();
 			logger.info(
 				{
