@@ -1,11 +1,10 @@
+import { JOB_ID_PATTERN } from "./job.js";
 import type { Logger } from "../logger.js";
 import { isProviderName } from "../providers/names.js";
 import type { ProviderRegistry } from "../providers/registry.js";
 import type { CallbackTokens } from "./callbackTokens.js";
 import type { JobEngine } from "./jobEngine.js";
 import type { JobStore } from "./jobStore.js";
-
-const JOB_ID = /^[a-z0-9]{1,40}$/;
 
 /**
  * Takes a provider's push about one job: the path names the provider and the job and carries the
@@ -21,7 +20,7 @@ export function createCallbackIntake(deps: {
 	logger: Logger;
 }): (request: { provider: string; jobId: string; token: string; body: unknown }) => Promise<number> {
 	return async ({ provider, jobId, token, body }) => {
-		if (!isProviderName(provider) || !JOB_ID.test(jobId)) return 404;
+		if (!isProviderName(provider) || !JOB_ID_PATTERN.test(jobId)) return 404;
 		if (!deps.tokens.verify(jobId, token)) return 403;
 		const adapter = deps.registry.get(provider);
 		const job = await deps.store.get(jobId);

@@ -166,6 +166,9 @@ export function newJobRecord(input: NewJob, now: number): Job {
 	};
 }
 
+/** The shape of every job id (see `newJobId`): what ids in custom ids and callback paths must match. */
+export const JOB_ID_PATTERN = /^[a-z0-9]{1,40}$/;
+
 /** Short, sortable, unique enough for one bot; also fits Discord's 25-character nonce. */
 export function newJobId(now: number): string {
 	return `${now.toString(36)}${Math.random().toString(36).slice(2, 10)}`;
