@@ -1,5 +1,6 @@
 import { DefaultRestOptions, type ResponseLike } from "@discordjs/rest";
 import { Client, GatewayIntentBits, Options } from "discord.js";
+import { DiscordRest } from "./rest.js";
 
 /** Told of every Discord REST answer that is an error: its HTTP status and Discord's JSON code. */
 export type RestErrorObserver = (status: number, code: number | undefined) => void;
@@ -41,7 +42,11 @@ function observingRequest(observe: RestErrorObserver) {
  * filled so discord.js hands out full classes. No privileged intent is used.
  */
 export function createClient(options: { apiBase?: string; onRestError?: RestErrorObserver }): Client {
-	return new Client({
+	const rest = {
+		...(options.apiBase && { api: options.apiBase }),
+		...(options.onRestError && { makeRequest: observingRequest(options.onRestError) }),
+	};
+	const client = new Client({
 		intents: [GatewayIntentBits.Guilds],
 		// The bot never reads messages, reactions or presences back; caching them only costs memory.
 		makeCache: Options.cacheWithLimits({
@@ -53,9 +58,11 @@ export function createClient(options: { apiBase?: string; onRestError?: RestErro
 			UserManager: { maxSize: 200, keepOverLimit: (user) => user.id === user.client.user.id },
 		}),
 		allowedMentions: { parse: [] },
-		rest: {
-			...(options.apiBase && { api: options.apiBase }),
-			...(options.onRestError && { makeRequest: observingRequest(options.onRestError) }),
-		},
+		rest,
 	});
+	// Replaced before login, so the gateway, interactions and the bot's own calls all use it.
+	client.rest.clearHashSweeper();
+	client.rest.clearHandlerSweeper();
+	client.rest = new DiscordRest({ ...client.options.rest, ...rest });
+	return client;
 }
