@@ -11,6 +11,8 @@ import type { JobEngine } from "./jobEngine.js";
 const MAX_BACKOFF_MS = 5 * 60_000;
 /** Queries in flight at once to a provider that answers one task per request. */
 export const SINGLE_QUERY_CONCURRENCY = 4;
+/** Status requests in flight at once to a provider that answers many tasks per request. */
+export const BATCH_QUERY_CONCURRENCY = 4;
 /** Past this age (after the first query), a task is asked about three times less often. */
 export const SLOW_AFTER_MS = 5 * 60_000;
 const SLOW_FACTOR = 3;
@@ -91,10 +93,21 @@ export class Poller {
 		return this.#running;
 	}
 
+	/**
+	 * Passes start an interval apart, not an interval after the last one ended: a long pass (many
+	 * jobs, a slow provider) must not stretch the time a finished video waits to be noticed. A
+	 * pass that outlasts the interval is followed after a quarter of one, never overlapped, so a
+	 * slow provider is not asked again back to back.
+	 */
 	#schedule(delayMs: number): void {
 		if (this.#stopped) return;
 		this.#timer = setTimeout(() => {
-			void this.pass().finally(() => this.#schedule(this.#options.intervalMs));
+			const started = Date.now();
+			void this.pass().finally(() =>
+				this.#schedule(
+					Math.max(this.#options.intervalMs / 4, this.#options.intervalMs - (Date.now() - started)),
+				),
+			);
 		}, delayMs);
 	}
 
@@ -137,12 +150,23 @@ export class Poller {
 		}
 	}
 
+	/**
+	 * Asks about every task, a chunk per request and a few requests at once: one after the other,
+	 * a pass over a thousand tasks would take as long as twenty round trips plus their writes, and
+	 * a video finished early in the list would wait for the whole pass's tail.
+	 */
 	async #queryBatches(adapter: ProviderAdapter, jobs: Job[]): Promise<void> {
 		const size = adapter.capabilities.batchSize;
-		for (let offset = 0; offset < jobs.length; offset += size) {
-			const chunk = jobs.slice(offset, offset + size);
-			if (!(await this.#query(adapter, chunk))) return;
-		}
+		const chunks: Job[][] = [];
+		for (let offset = 0; offset < jobs.length; offset += size) chunks.push(jobs.slice(offset, offset + size));
+		let next = 0;
+		let backedOff = false;
+		const worker = async () => {
+			while (!backedOff && next < chunks.length) {
+				if (!(await this.#query(adapter, chunks[next++]!))) backedOff = true;
+			}
+		};
+		await Promise.all(Array.from({ length: Math.min(BATCH_QUERY_CONCURRENCY, chunks.length) }, worker));
 	}
 
 	/** Asks about the tasks that are due, a few at a time, until one answer says to back off. */
