@@ -207,6 +207,17 @@ export function createApp(deps: AppDeps): App {
 		},
 	});
 	client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+	// A server's settings and usage are read ahead, so its first request is answered from memory.
+	const warm = (guildId: string) =>
+		void gate
+			.warm(guildId)
+			.catch((error: unknown) =>
+				logger.warn({ err: error, guildId }, "could not read a server's records ahead"),
+			);
+	client.once(Events.ClientReady, (ready) => {
+		for (const guildId of ready.guilds.cache.keys()) warm(guildId);
+	});
+	client.on(Events.GuildCreate, (guild) => warm(guild.id));
 	client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
 
 	const health = healthCheck({ gatewayReady: () => client.isReady(), store: meta });

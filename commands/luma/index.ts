@@ -65,6 +65,7 @@ async function generate(interaction: ChatInputCommandInteraction, context: BotCo
 			attachmentSizeLimit: interaction.attachmentSizeLimit,
 			withinDeadline: (work) => responder.within(work),
 			show: (job) => responder.show(pendingView(job)),
+			retract: () => responder.retract(),
 		},
 	);
 }

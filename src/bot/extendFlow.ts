@@ -127,6 +127,7 @@ export async function startExtension(
 				});
 				return messageId;
 			},
+			retract: (messageId) => context.presenter.deleteMessage({ channelId, messageId }),
 		},
 	);
 }

@@ -146,7 +146,7 @@ export class DiscordPresenter implements JobPresenter {
 	}
 
 	/** Removes a job's message; one that is already gone is fine. */
-	async deleteMessage(job: Job): Promise<void> {
+	async deleteMessage(job: Pick<Job, "channelId" | "messageId">): Promise<void> {
 		if (!job.messageId) return;
 		try {
 			await this.#rest.delete(Routes.channelMessage(job.channelId, job.messageId));

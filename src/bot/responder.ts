@@ -54,6 +54,11 @@ export class Responder {
 		return id;
 	}
 
+	/** Removes the public answer again. */
+	async retract(): Promise<void> {
+		await this.#interaction.deleteReply();
+	}
+
 	/** A private answer (a refusal or an error), whatever happened before. */
 	async refuse(text: string): Promise<void> {
 		await replyPrivately(this.#interaction, text);

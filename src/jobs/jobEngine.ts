@@ -65,7 +65,7 @@ export class JobEngine {
 	}
 
 	async create(input: NewJob): Promise<Job> {
-		return this.#store.create(newJobRecord(input, this.#clock()));
+		return this.save(this.draft(input));
 	}
 
 	/**
@@ -73,13 +73,24 @@ export class JobEngine {
 	 * parent lists it as a child, so a chain can be walked both ways.
 	 */
 	async createExtension(input: NewJob & { source: ExtendSource; rootUrl?: string }): Promise<Job> {
+		return this.save(this.draftExtension(input), input.source);
+	}
+
+	/** A new job's record, in memory only: nothing is stored until `save`. */
+	draft(input: NewJob): Job {
+		return newJobRecord(input, this.#clock());
+	}
+
+	/** A new extension's record, in memory only, with its parent and its place in the chain. */
+	draftExtension(input: NewJob & { source: ExtendSource; rootUrl?: string }): Job {
 		const { source, rootUrl, ...rest } = input;
-		const created = await this.#store.create({
-			...newJobRecord(rest, this.#clock()),
-			kind: "extend",
-			...chainLinks(source, rootUrl),
-		});
-		if ("job" in source) {
+		return { ...newJobRecord(rest, this.#clock()), kind: "extend", ...chainLinks(source, rootUrl) };
+	}
+
+	/** Stores a drafted job; an extension's parent lists it as a child. */
+	async save(job: Job, source?: ExtendSource): Promise<Job> {
+		const created = await this.#store.create(job);
+		if (source && "job" in source) {
 			const childId = created.id;
 			await this.#store.update(source.job.id, (parent) => ({
 				...parent,

@@ -50,8 +50,13 @@ export interface StartContext {
 	attachmentSizeLimit: number;
 	/** Wraps the checks that read frames, so the caller can keep Discord's 3-second rule. */
 	withinDeadline?: <T>(work: Promise<T>) => Promise<T>;
-	/** Shows the pending message and returns its id; if it throws, the job ends unsent. */
+	/**
+	 * Shows the pending message and returns its id; if it throws, the job ends unsent. It runs
+	 * while the job is being stored, so it must not read the job back from the store.
+	 */
 	show: (job: Job) => Promise<string>;
+	/** Removes the pending message again (the job could not be stored). */
+	retract?: (messageId: string) => Promise<void>;
 }
 
 /**
@@ -92,7 +97,9 @@ export async function startJob(
 	if (problem) throw new Refusal(problem);
 
 	const jobId = engine.newId();
-	await deps.gate.admit(context.requester, { prompt: jobRequest.prompt, jobId });
+	// Checked and counted in memory: with the guild's records cached, nothing here waits on the
+	// store, so the pending message goes out as soon as the request is known to be allowed.
+	const admitted = await deps.gate.admit(context.requester, { prompt: jobRequest.prompt, jobId });
 	const base = {
 		id: jobId,
 		guildId: context.requester.guildId,
@@ -107,24 +114,44 @@ export async function startJob(
 	};
 	const job =
 		request.kind === "generate"
-			? await engine.create(base)
-			: await engine.createExtension({
+			? engine.draft(base)
+			: engine.draftExtension({
 					...base,
 					source: request.source,
 					...(request.rootUrl && { rootUrl: request.rootUrl }),
 				});
 
-	let messageId: string;
-	try {
-		messageId = await context.show(job);
-	} catch (error) {
-		await engine.abandon(job.id);
-		throw error;
+	// The answer and the writes go out together; the provider is called only once both the job
+	// and its quota unit are in the store, so a restart finds whatever was paid for.
+	const shown = context.show(job);
+	const saved = Promise.all([
+		admitted.saved,
+		engine.save(job, request.kind === "extend" ? request.source : undefined),
+	]);
+	const [show, save] = await Promise.allSettled([shown, saved]);
+	if (save.status === "rejected") {
+		await unwind(deps, context, job, show.status === "fulfilled" ? show.value : undefined);
+		throw save.reason;
 	}
-	await engine.submit(job.id, { messageId });
+	if (show.status === "rejected") {
+		await engine.abandon(job.id);
+		throw show.reason;
+	}
+	await engine.submit(job.id, { messageId: show.value });
 	const latest = (await deps.store.get(job.id)) ?? job;
 	deps.events.emit("accepted", { job: latest });
 	return latest;
+}
+
+/**
+ * A job the store could not take is never sent: its pending message is taken back (best effort;
+ * the caller then answers privately) and its unit is given back.
+ */
+async function unwind(deps: StartJobDeps, context: StartContext, job: Job, messageId: string | undefined) {
+	const steps: Promise<unknown>[] = [];
+	if (messageId !== undefined && context.retract) steps.push(context.retract(messageId));
+	if (job.guildId) steps.push(deps.gate.cancel(job.guildId, job.id));
+	await Promise.allSettled(steps);
 }
 
 function extendInput(

@@ -39,16 +39,36 @@ export class RequestGate {
 		this.#onRefused = deps.onRefused;
 	}
 
-	async admit(requester: Requester, request: { prompt: string; jobId: string }): Promise<void> {
+	/**
+	 * Checks and reserves in memory (a guild whose records are cached waits on no I/O); `saved`
+	 * settles when the reservation is in the store, which must happen before anything is spent.
+	 */
+	async admit(
+		requester: Requester,
+		request: { prompt: string; jobId: string },
+	): Promise<{ saved: Promise<void> }> {
 		try {
-			await this.#admit(requester, request);
+			return await this.#admit(requester, request);
 		} catch (error) {
 			if (error instanceof AccessError || error instanceof QuotaError) this.#onRefused?.(error.rule);
 			throw error;
 		}
 	}
 
-	async #admit(requester: Requester, request: { prompt: string; jobId: string }): Promise<void> {
+	/** Gives back a reservation whose job was never made (it could not be stored). */
+	async cancel(guildId: string, jobId: string): Promise<void> {
+		await this.#quota.release({ guildId, jobId, refund: true });
+	}
+
+	/** Reads a guild's settings and usage ahead of its first request. */
+	async warm(guildId: string): Promise<void> {
+		await Promise.all([this.#settings.get(guildId), this.#quota.warm(guildId)]);
+	}
+
+	async #admit(
+		requester: Requester,
+		request: { prompt: string; jobId: string },
+	): Promise<{ saved: Promise<void> }> {
 		const { guildId, userId, channelId } = requester;
 		if (!guildId) throw new UserError("Videos can only be made in a server.");
 		const settings = await this.#settings.get(guildId);
@@ -89,11 +109,12 @@ export class RequestGate {
 				`Your prompt contains "${blocked}", which this server does not allow. Rephrase it and try again.`,
 			);
 		}
-		await this.#quota.reserve({
+		const { saved } = await this.#quota.reserveNow({
 			guildId,
 			userId,
 			jobId: request.jobId,
 			exempt: isExempt(settings, requester.memberRoleIds),
 		});
+		return { saved };
 	}
 }

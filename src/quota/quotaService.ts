@@ -14,6 +14,13 @@ export type { QuotaStatus, Reservation, UsageReport } from "./quotaTypes.js";
 export const DEFAULT_STALE_AFTER_MS = 3 * 3_600_000;
 const DAY_MS = 86_400_000;
 
+interface ReserveInput {
+	guildId: string;
+	userId: string;
+	jobId: string;
+	exempt: boolean;
+}
+
 interface View {
 	record: UsageRecord;
 	limits: LimitSettings;
@@ -55,23 +62,29 @@ export class QuotaService {
 	}
 
 	/** Checks every limit (unless exempt), then counts the unit and the in-flight job, in one step. */
-	async reserve(input: {
-		guildId: string;
-		userId: string;
-		jobId: string;
-		exempt: boolean;
-	}): Promise<Reservation> {
+	async reserve(input: ReserveInput): Promise<Reservation> {
+		const { reservation, saved } = await this.reserveNow(input);
+		await saved;
+		return reservation;
+	}
+
+	/**
+	 * `reserve` without waiting for the store: the count is made in memory under the guild's lock
+	 * and `saved` settles when a store write that includes it has finished. With the guild's record
+	 * cached (see `warm`), nothing here waits for I/O, so a request can be answered at once and the
+	 * write awaited before anything is spent.
+	 */
+	async reserveNow(input: ReserveInput): Promise<{ reservation: Reservation; saved: Promise<void> }> {
 		const { guildId, userId, jobId, exempt } = input;
-		// The check and the count happen under the guild's lock; the store write is awaited after
-		// it, so the next request is checked against the new count without waiting for the disk.
-		const { reservation, written } = await this.#mutex.run(guildId, async () => {
+		// The next request is checked against the new count without waiting for the disk.
+		return this.#mutex.run(guildId, async () => {
 			const view = await this.#view(guildId);
 			const { record, limits, now } = view;
 			const existing = record.inFlight[jobId] ?? record.lost[jobId];
 			if (existing) {
 				return {
 					reservation: { ...input, at: existing.at, day: existing.day, month: existing.month },
-					written: undefined,
+					saved: this.#lastWrite.get(guildId)?.catch(() => undefined) ?? Promise.resolve(),
 				};
 			}
 			const refusal = exempt ? undefined : findRefusal({ ...view, userId });
@@ -84,11 +97,16 @@ export class QuotaService {
 			const forgetBefore = now - Math.max(limits.userCooldownSeconds * 1000, DAY_MS);
 			for (const [id, at] of Object.entries(record.lastRequest))
 				if (at < forgetBefore) delete record.lastRequest[id];
-			const written = this.#write(guildId, record);
-			return { reservation: { ...input, at: now, day: record.day, month: record.month }, written };
+			const saved = this.#write(guildId, record);
+			// Whoever holds `saved` sees a failure; nobody else must see it as unhandled.
+			saved.catch(() => undefined);
+			return { reservation: { ...input, at: now, day: record.day, month: record.month }, saved };
 		});
-		await written;
-		return reservation;
+	}
+
+	/** Reads a guild's usage into memory ahead of its first request, so that request waits on no read. */
+	async warm(guildId: string): Promise<void> {
+		await this.#read(guildId);
 	}
 
 	/**
