@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type Client, Events } from "discord.js";
 import type { Dispatcher } from "undici";
 import { buildCommands, messageCommands } from "../commands/index.js";
@@ -105,11 +108,14 @@ export function createApp(deps: AppDeps): App {
 		onRestError: (status, code) => metrics.discordError(status, code),
 	});
 	client.rest.setToken(env.DISCORD_TOKEN);
+	// Finished videos wait here between download and upload; the folder goes with the process.
+	const spoolDir = mkdtempSync(join(tmpdir(), "luma-videos-"));
 	const presenter = new DiscordPresenter({
 		rest: client.rest,
 		store: jobStore,
 		clock,
 		logger,
+		spoolDir,
 		...(deps.dispatcher && { dispatcher: deps.dispatcher }),
 		onDelivered: (job, now) => metrics.jobDelivered(job, now),
 	});
@@ -298,6 +304,7 @@ export function createApp(deps: AppDeps): App {
 				await audit.drain();
 				await client.destroy();
 				await store.close();
+				rmSync(spoolDir, { recursive: true, force: true });
 				logger.info("bot stopped");
 			})();
 			return stopping;

@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import type { REST } from "@discordjs/rest";
 import { type APIMessage, MessageFlags, Routes } from "discord.js";
 import { isAccountProblem } from "../errors.js";
@@ -7,7 +9,8 @@ import type { Job } from "../jobs/job.js";
 import type { JobStore } from "../jobs/jobStore.js";
 import type { JobPresenter } from "../jobs/presenter.js";
 import type { Logger } from "../logger.js";
-import { downloadUpTo } from "../media/download.js";
+import { downloadToFile, type SpooledFile } from "../media/download.js";
+import { ByteBudget } from "../util/byteBudget.js";
 import { Semaphore } from "../util/semaphore.js";
 import { isPermanent, isTokenRefused, isUnknownMessage } from "./discordErrors.js";
 import { failureText } from "./failureText.js";
@@ -16,6 +19,14 @@ import { asNewMessage, failureView, type MessageView, pendingView, resultView, v
 /** Interaction tokens live 15 minutes; leave a margin for clocks and slow requests. */
 export const TOKEN_MAX_AGE_MS = 14 * 60_000;
 const DOWNLOAD_TIMEOUT_MS = 120_000;
+/** Downloads at once: they stream to disk, so their number costs sockets, not memory. */
+const DOWNLOAD_SLOTS = 16;
+/**
+ * Video bytes held in memory for uploads at once. An upload briefly holds its file about twice
+ * (the buffer and the form body built from it), so this keeps fifty 8 MB results well within a
+ * small server's memory while four of them upload side by side.
+ */
+export const UPLOAD_BUDGET_BYTES = 32 * 1024 * 1024;
 
 /**
  * Shows jobs in Discord without depending on the interaction token: the token's webhook while it
@@ -29,7 +40,9 @@ export class DiscordPresenter implements JobPresenter {
 	readonly #clock: Clock;
 	readonly #logger: Logger;
 	readonly #dispatcher: Dispatcher | undefined;
-	readonly #downloads = new Semaphore(4);
+	readonly #downloads = new Semaphore(DOWNLOAD_SLOTS);
+	readonly #uploads: ByteBudget;
+	readonly #spoolDir: string;
 	readonly #onDelivered: ((job: Job, now: number) => void) | undefined;
 
 	constructor(deps: {
@@ -38,6 +51,10 @@ export class DiscordPresenter implements JobPresenter {
 		clock: Clock;
 		logger: Logger;
 		dispatcher?: Dispatcher;
+		/** Where videos wait on disk between download and upload (default: the OS's temp folder). */
+		spoolDir?: string;
+		/** Video bytes held in memory for uploads at once. */
+		uploadBudgetBytes?: number;
 		/** Told when an outcome has been shown (metrics). */
 		onDelivered?: (job: Job, now: number) => void;
 	}) {
@@ -46,6 +63,8 @@ export class DiscordPresenter implements JobPresenter {
 		this.#clock = deps.clock;
 		this.#logger = deps.logger;
 		this.#dispatcher = deps.dispatcher;
+		this.#spoolDir = deps.spoolDir ?? tmpdir();
+		this.#uploads = new ByteBudget(deps.uploadBudgetBytes ?? UPLOAD_BUDGET_BYTES);
 		this.#onDelivered = deps.onDelivered;
 	}
 
@@ -62,10 +81,10 @@ export class DiscordPresenter implements JobPresenter {
 				const { interaction: _interaction, privateReply: _privateReply, ...rest } = job;
 				return { ...rest, shown: key, deliveredAt: now, updatedAt: now };
 			}
-			const { view, size } = await this.#render(job, key);
 			let messageId = job.messageId;
+			let size: number | undefined;
 			try {
-				messageId = await this.#write(job, view, terminal);
+				({ messageId, size } = await this.#send(job, key, terminal));
 			} catch (error) {
 				if (!isPermanent(error)) throw error;
 				// Retrying cannot help (the bot lost access, say): record it and stop trying.
@@ -155,14 +174,40 @@ export class DiscordPresenter implements JobPresenter {
 		}
 	}
 
-	async #render(job: Job, key: string): Promise<{ view: MessageView; size?: number }> {
-		if (key === "failed") return { view: failureView(job) };
-		if (key !== "result") return { view: pendingView(job) };
+	/**
+	 * Writes the view for `key`. A result's video is downloaded to disk first and read into memory
+	 * only while the upload runs, within the upload budget: fifty videos finishing at once must
+	 * not hold fifty files in memory.
+	 */
+	async #send(job: Job, key: string, terminal: boolean): Promise<{ messageId?: string; size?: number }> {
+		if (key !== "result") {
+			const messageId = await this.#write(
+				job,
+				key === "failed" ? failureView(job) : pendingView(job),
+				terminal,
+			);
+			return messageId === undefined ? {} : { messageId };
+		}
+		const file = await this.#download(job);
+		try {
+			const messageId = await this.#uploads.run(file?.size ?? 0, async () => {
+				const data = file && (await readFile(file.path));
+				return this.#write(job, resultView(job, data && { data, filename: `luma-${job.id}.mp4` }), terminal);
+			});
+			return { ...(messageId !== undefined && { messageId }), ...(file && { size: file.size }) };
+		} finally {
+			await file?.remove();
+		}
+	}
+
+	/** The result's video on disk, or undefined when only its link can be posted. */
+	async #download(job: Job): Promise<SpooledFile | undefined> {
 		const url = job.result!.videoUrl;
-		const data = await this.#downloads
+		return this.#downloads
 			.run(() =>
-				downloadUpTo(url, job.attachmentSizeLimit, {
+				downloadToFile(url, job.attachmentSizeLimit, {
 					timeoutMs: DOWNLOAD_TIMEOUT_MS,
+					dir: this.#spoolDir,
 					...(this.#dispatcher && { dispatcher: this.#dispatcher }),
 				}),
 			)
@@ -171,8 +216,6 @@ export class DiscordPresenter implements JobPresenter {
 				this.#logger.warn({ err: error, jobId: job.id }, "video download failed; posting the link");
 				return undefined;
 			});
-		const view = resultView(job, data && { data, filename: `luma-${job.id}.mp4` });
-		return data ? { view, size: data.length } : { view };
 	}
 
 	/** Returns the id of the message written; `undefined` when a progress update had nowhere to go. */
