@@ -55,6 +55,8 @@ export interface AppDeps {
 	/** undici dispatcher for provider and file downloads (tests point it at fakes). */
 	dispatcher?: Dispatcher;
 	commands?: readonly Command[];
+	/** The store, when the caller opens it (tests wrap it); default: STORE_URL's. */
+	store?: Store;
 }
 
 export interface App {
@@ -74,7 +76,7 @@ export interface App {
 export function createApp(deps: AppDeps): App {
 	const { env, logger } = deps;
 	const clock = deps.clock ?? systemClock;
-	const store = createStore(env.STORE_URL, logger);
+	const store = deps.store ?? createStore(env.STORE_URL, logger);
 	const index = new JobIndex({
 		refs: store.openNamespace<string>("job-refs"),
 		recent: store.openNamespace<RecentVideo[]>("recent-videos"),

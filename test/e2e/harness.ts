@@ -5,6 +5,7 @@ import { Writable } from "node:stream";
 import { type App, createApp } from "../../src/app.js";
 import { type Env, parseEnv } from "../../src/env.js";
 import { createLogger } from "../../src/logger.js";
+import { createStore, type Store } from "../../src/store/createStore.js";
 import type { ProviderName } from "../../src/providers/names.js";
 import { type FakeAceDataCloud, startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
 import { asFakeProvider } from "../fakes/acedatacloud/provider.js";
@@ -24,6 +25,8 @@ export interface HarnessOptions {
 	/** The primary provider (default acedatacloud) and an optional fallback, each with its fake. */
 	provider?: ProviderName;
 	fallback?: ProviderName;
+	/** Wraps the bot's store (STORE_URL's), to hold or fail its writes. */
+	wrapStore?: (store: Store) => Store;
 }
 
 /** The real bot (createApp) wired to a fake Discord and a fake AceDataCloud on 127.0.0.1. */
@@ -95,7 +98,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 	const logger = createLogger({ level: env.LOG_LEVEL, destination });
 
 	const boot = async (bootEnv: Env) => {
-		const app = createApp({ env: bootEnv, logger, ...(options.clock && { clock: options.clock }) });
+		const app = createApp({
+			env: bootEnv,
+			logger,
+			...(options.clock && { clock: options.clock }),
+			...(options.wrapStore && { store: options.wrapStore(createStore(bootEnv.STORE_URL, logger)) }),
+		});
 		await app.start();
 		return app;
 	};

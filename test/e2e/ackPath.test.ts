@@ -1,0 +1,119 @@
+import type { APIEmbed } from "discord.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { GENERIC_ERROR } from "../../src/bot/router.js";
+import type { Store } from "../../src/store/createStore.js";
+import { waitFor } from "../support/wait.js";
+import { type Harness, startHarness } from "./harness.js";
+
+let h: Harness;
+afterEach(async () => {
+	writes.open();
+	expect(h.discord.violations).toEqual([]);
+	await h.close();
+});
+
+/** Holds or fails every write to the bot's store while told to. */
+class WriteGate {
+	#held: Promise<void> | undefined;
+	#release: (() => void) | undefined;
+	failing = false;
+	hold(): void {
+		this.#held ??= new Promise((resolve) => (this.#release = resolve));
+	}
+	open(): void {
+		this.failing = false;
+		this.#release?.();
+		this.#held = undefined;
+	}
+	async pass(): Promise<void> {
+		await this.#held;
+		if (this.failing) throw new Error("store unavailable (test)");
+	}
+	wrap(store: Store): Store {
+		return {
+			openNamespace: <T>(namespace: string) => {
+				const keyv = store.openNamespace<T>(namespace);
+				const set = keyv.set.bind(keyv);
+				const remove = keyv.delete.bind(keyv);
+				keyv.set = (async (...args: Parameters<typeof set>) => {
+					await this.pass();
+					return set(...args);
+				}) as typeof keyv.set;
+				keyv.delete = (async (...args: Parameters<typeof remove>) => {
+					await this.pass();
+					return remove(...args);
+				}) as typeof keyv.delete;
+				return keyv;
+			},
+			close: () => store.close(),
+		};
+	}
+}
+const writes = new WriteGate();
+
+const EPHEMERAL = 1 << 6;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const embedOf = (message: { embeds: APIEmbed[] } | undefined) => message?.embeds[0];
+const generate = (prompt: string) =>
+	h.discord.sendSlashCommand({ name: "luma", subcommand: "generate", options: { prompt } });
+
+describe("the first answer to a text-only request", () => {
+	it("is shown while the store is held, and nothing is sent until the job is stored", async () => {
+		h = await startHarness({ wrapStore: (store) => writes.wrap(store) });
+		h.ace.setBehaviour({ mode: "manual" });
+
+		writes.hold();
+		const interaction = generate("a lighthouse in fog");
+		const response = await interaction.response();
+		expect(response.type).toBe(4);
+		expect(embedOf(interaction.originalMessage())?.title).toBe("Making your video");
+
+		// The job and its unit are not in the store yet: the provider has not been asked.
+		await sleep(500);
+		expect(h.ace.submittedBodies()).toHaveLength(0);
+
+		writes.open();
+		await waitFor(() => h.ace.submittedBodies().length === 1);
+		h.ace.completeTask([...h.ace.tasks.keys()][0]!);
+		const id = interaction.originalMessage()!.id;
+		await h.discord.waitForMessage((m) => m.id === id && embedOf(m)?.title === "Video ready");
+	});
+
+	it("is taken back when the store refuses the job: a private error, nothing sent, the unit given back", async () => {
+		h = await startHarness({
+			wrapStore: (store) => writes.wrap(store),
+			env: { USER_DAILY_LIMIT: "1" },
+		});
+		h.ace.setBehaviour({ mode: "manual" });
+
+		writes.hold();
+		writes.failing = true;
+		const interaction = generate("a glass city");
+		await interaction.response();
+		writes.open();
+		writes.failing = true;
+		const followUp = await h.discord.waitForRequest(
+			(r) => r.method === "POST" && r.path.includes(`/webhooks/`) && r.path.includes(interaction.token),
+		);
+		const body = followUp.body as { content?: string; flags?: number };
+		expect(body.content).toBe(GENERIC_ERROR);
+		expect((body.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+		await waitFor(() =>
+			h.discord.requests.some(
+				(r) => r.method === "DELETE" && r.path.endsWith(`${interaction.token}/messages/@original`),
+			),
+		);
+		expect(interaction.originalMessage()).toBeUndefined();
+		expect(
+			h.logs.some((line) => line.includes("interaction failed") && line.includes("store unavailable")),
+		).toBe(true);
+
+		// The store is back: the member's one video of the day was not spent on the failure.
+		writes.open();
+		const next = generate("a glass city, again");
+		const answer = await next.response();
+		expect(((answer.data as { flags?: number }).flags ?? 0) & EPHEMERAL).toBe(0);
+		await waitFor(() => h.ace.submittedBodies().length === 1);
+		expect(h.ace.submittedBodies()[0]).toMatchObject({ prompt: "a glass city, again" });
+	});
+});
