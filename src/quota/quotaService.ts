@@ -2,6 +2,7 @@ import type Keyv from "keyv";
 import type { Clock } from "../clock.js";
 import type { GuildSettingsStore, LimitSettings } from "../settings/guildSettings.js";
 import { dayWindow, monthWindow, type Window } from "../settings/timeZone.js";
+import { CoalescedWrites } from "../store/coalescedWrites.js";
 import { KeyedMutex } from "../util/keyedMutex.js";
 import { findRefusal } from "./quotaRules.js";
 import type { QuotaStatus, Reservation, UsageReport } from "./quotaTypes.js";
@@ -43,10 +44,9 @@ export class QuotaService {
 	readonly #clock: Clock;
 	readonly #staleAfterMs: number;
 	readonly #cache = new Map<string, UsageRecord>();
-	/** Per guild: the write that has not started yet, which will carry every change made before it does. */
-	readonly #queuedWrites = new Map<string, Promise<void>>();
-	/** Per guild: the last write scheduled, so writes of one guild stay in order. */
-	readonly #lastWrite = new Map<string, Promise<void>>();
+	readonly #writes = new CoalescedWrites((guildId) =>
+		this.#keyv.set(guildId, structuredClone(this.#cache.get(guildId))).then(() => undefined),
+	);
 	readonly #mutex = new KeyedMutex();
 
 	constructor(deps: {
@@ -84,7 +84,7 @@ export class QuotaService {
 			if (existing) {
 				return {
 					reservation: { ...input, at: existing.at, day: existing.day, month: existing.month },
-					saved: this.#lastWrite.get(guildId)?.catch(() => undefined) ?? Promise.resolve(),
+					saved: this.#writes.pending(guildId)?.catch(() => undefined) ?? Promise.resolve(),
 				};
 			}
 			const refusal = exempt ? undefined : findRefusal({ ...view, userId });
@@ -258,22 +258,6 @@ export class QuotaService {
 	 */
 	#write(guildId: string, record: UsageRecord): Promise<void> {
 		this.#cache.set(guildId, record);
-		const queued = this.#queuedWrites.get(guildId);
-		if (queued) return queued;
-		const previous = this.#lastWrite.get(guildId) ?? Promise.resolve();
-		const write = previous
-			.catch(() => undefined)
-			.then(async () => {
-				this.#queuedWrites.delete(guildId);
-				await this.#keyv.set(guildId, structuredClone(this.#cache.get(guildId)));
-			});
-		this.#queuedWrites.set(guildId, write);
-		this.#lastWrite.set(guildId, write);
-		void write
-			.finally(() => {
-				if (this.#lastWrite.get(guildId) === write) this.#lastWrite.delete(guildId);
-			})
-			.catch(() => undefined);
-		return write;
+		return this.#writes.save(guildId);
 	}
 }
