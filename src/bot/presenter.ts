@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import type { REST } from "@discordjs/rest";
 import { type APIMessage, MessageFlags, Routes } from "discord.js";
@@ -9,7 +8,7 @@ import type { Job } from "../jobs/job.js";
 import type { JobStore } from "../jobs/jobStore.js";
 import type { JobPresenter } from "../jobs/presenter.js";
 import type { Logger } from "../logger.js";
-import { downloadToFile, type SpooledFile } from "../media/download.js";
+import { type DownloadedVideo, downloadVideo } from "../media/download.js";
 import { ByteBudget } from "../util/byteBudget.js";
 import { Semaphore } from "../util/semaphore.js";
 import { isPermanent, isTokenRefused, isUnknownMessage } from "./discordErrors.js";
@@ -19,8 +18,8 @@ import { asNewMessage, failureView, type MessageView, pendingView, resultView, v
 /** Interaction tokens live 15 minutes; leave a margin for clocks and slow requests. */
 export const TOKEN_MAX_AGE_MS = 14 * 60_000;
 const DOWNLOAD_TIMEOUT_MS = 120_000;
-/** Downloads at once: they stream to disk, so their number costs sockets, not memory. */
-const DOWNLOAD_SLOTS = 16;
+/** Downloads at once: beyond the memory budget they stream to disk, so they cost sockets, not heap. */
+const DOWNLOAD_SLOTS = 64;
 /**
  * Video bytes held in memory for uploads at once. An upload briefly holds its file about twice
  * (the buffer and the form body built from it), so this keeps fifty 8 MB results well within a
@@ -175,9 +174,9 @@ export class DiscordPresenter implements JobPresenter {
 	}
 
 	/**
-	 * Writes the view for `key`. A result's video is downloaded to disk first and read into memory
-	 * only while the upload runs, within the upload budget: fifty videos finishing at once must
-	 * not hold fifty files in memory.
+	 * Writes the view for `key`. A result's video is held in memory only within the upload
+	 * budget: small ones from their download on, others from disk only while their upload runs.
+	 * Fifty videos finishing at once must not hold fifty files in memory.
 	 */
 	async #send(job: Job, key: string, terminal: boolean): Promise<{ messageId?: string; size?: number }> {
 		if (key !== "result") {
@@ -188,26 +187,29 @@ export class DiscordPresenter implements JobPresenter {
 			);
 			return messageId === undefined ? {} : { messageId };
 		}
-		const file = await this.#download(job);
+		const video = await this.#download(job);
 		try {
-			const messageId = await this.#uploads.run(file?.size ?? 0, async () => {
-				const data = file && (await readFile(file.path));
+			const upload = async () => {
+				const data = video && (await video.read());
 				return this.#write(job, resultView(job, data && { data, filename: `luma-${job.id}.mp4` }), terminal);
-			});
-			return { ...(messageId !== undefined && { messageId }), ...(file && { size: file.size }) };
+			};
+			// A video in memory already holds its share of the budget.
+			const messageId = video?.inMemory ? await upload() : await this.#uploads.run(video?.size ?? 0, upload);
+			return { ...(messageId !== undefined && { messageId }), ...(video && { size: video.size }) };
 		} finally {
-			await file?.remove();
+			await video?.dispose();
 		}
 	}
 
-	/** The result's video on disk, or undefined when only its link can be posted. */
-	async #download(job: Job): Promise<SpooledFile | undefined> {
+	/** The result's video, or undefined when only its link can be posted. */
+	async #download(job: Job): Promise<DownloadedVideo | undefined> {
 		const url = job.result!.videoUrl;
 		return this.#downloads
 			.run(() =>
-				downloadToFile(url, job.attachmentSizeLimit, {
+				downloadVideo(url, job.attachmentSizeLimit, {
 					timeoutMs: DOWNLOAD_TIMEOUT_MS,
 					dir: this.#spoolDir,
+					holdInMemory: (bytes) => this.#uploads.tryTake(bytes),
 					...(this.#dispatcher && { dispatcher: this.#dispatcher }),
 				}),
 			)

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { type Dispatcher, request } from "undici";
@@ -46,27 +46,36 @@ export async function downloadUpTo(
 	}
 }
 
-/** A downloaded file on disk; `remove` deletes it (call it once the upload is done). */
-export interface SpooledFile {
-	path: string;
+/** A downloaded video: in memory or in a file, read back for its upload, then disposed of. */
+export interface DownloadedVideo {
 	size: number;
-	remove(): Promise<void>;
+	inMemory: boolean;
+	read(): Promise<Buffer>;
+	/** Deletes the file or gives the memory back; call it once the upload is done. */
+	dispose(): Promise<void>;
 }
 
 /**
- * Like `downloadUpTo`, but streams the file to a new file in `dir` instead of memory, so many
- * downloads at once cost disk, not heap: a video is read into memory only for its upload.
- * Returns undefined when the file is over `maxBytes` (nothing is left on disk then).
+ * Downloads a video of at most `maxBytes`, or returns undefined when it is larger (nothing is
+ * kept then). A video whose announced length `holdInMemory` grants memory for is read into one
+ * buffer: the quickest way for the many small files of a burst. Any other streams to a new file
+ * in `dir`, so large or unannounced files cost disk, not heap, however many arrive at once.
  */
-export async function downloadToFile(
+export async function downloadVideo(
 	url: string,
 	maxBytes: number,
-	options: { dispatcher?: Dispatcher; timeoutMs: number; dir: string },
-): Promise<SpooledFile | undefined> {
+	options: {
+		dispatcher?: Dispatcher;
+		timeoutMs: number;
+		dir: string;
+		/** Takes `bytes` of the memory budget and returns what gives them back, or undefined. */
+		holdInMemory: (bytes: number) => (() => void) | undefined;
+	},
+): Promise<DownloadedVideo | undefined> {
 	const controller = new AbortController();
 	const timer = setTimeout(() => controller.abort(new Error("download timed out")), options.timeoutMs);
 	const path = join(options.dir, `${randomUUID()}.part`);
-	const remove = () => rm(path, { force: true });
+	let giveBack: (() => void) | undefined;
 	try {
 		const response = await request(url, {
 			signal: controller.signal,
@@ -81,29 +90,55 @@ export async function downloadToFile(
 			controller.abort();
 			return undefined;
 		}
-		let size = 0;
-		let over = false;
-		const capped = async function* (source: AsyncIterable<Buffer>) {
-			for await (const chunk of source) {
+		giveBack = Number.isFinite(announced) ? options.holdInMemory(announced) : undefined;
+		if (giveBack) {
+			const data = Buffer.allocUnsafe(announced);
+			let size = 0;
+			for await (const chunk of response.body as AsyncIterable<Buffer>) {
+				if (size + chunk.length > announced) throw new Error("download sent more than it announced");
+				chunk.copy(data, size);
 				size += chunk.length;
-				if (size > maxBytes) {
-					over = true;
-					return;
-				}
-				yield chunk;
 			}
-		};
-		await pipeline(response.body, capped, createWriteStream(path));
-		if (over) {
+			const kept = data.subarray(0, size);
+			const release = giveBack;
+			giveBack = undefined;
+			return { size, inMemory: true, read: async () => kept, dispose: async () => release() };
+		}
+		const size = await streamToFile(response.body, path, maxBytes);
+		if (size === undefined) {
 			controller.abort();
-			await remove();
+			await rm(path, { force: true });
 			return undefined;
 		}
-		return { path, size, remove };
+		return {
+			size,
+			inMemory: false,
+			read: () => readFile(path),
+			dispose: () => rm(path, { force: true }),
+		};
 	} catch (error) {
-		await remove();
+		await rm(path, { force: true });
 		throw error;
 	} finally {
+		giveBack?.();
 		clearTimeout(timer);
 	}
+}
+
+/** Writes `body` to `path`; the bytes written, or undefined once more than `maxBytes` arrived. */
+async function streamToFile(body: AsyncIterable<Buffer>, path: string, maxBytes: number) {
+	let size = 0;
+	let over = false;
+	const capped = async function* (source: AsyncIterable<Buffer>) {
+		for await (const chunk of source) {
+			size += chunk.length;
+			if (size > maxBytes) {
+				over = true;
+				return;
+			}
+			yield chunk;
+		}
+	};
+	await pipeline(body, capped, createWriteStream(path));
+	return over ? undefined : size;
 }

@@ -18,6 +18,23 @@ export class ByteBudget {
 		return this.capacity - this.#available;
 	}
 
+	/**
+	 * Takes `bytes` now if they fit and nobody is waiting, and returns what gives them back (call
+	 * it once); undefined when they do not fit, and nothing is taken.
+	 */
+	tryTake(bytes: number): (() => void) | undefined {
+		const need = Math.max(0, bytes);
+		if (this.#waiting.length > 0 || need > this.#available) return undefined;
+		this.#available -= need;
+		let given = false;
+		return () => {
+			if (given) return;
+			given = true;
+			this.#available += need;
+			this.#admit();
+		};
+	}
+
 	async run<T>(bytes: number, work: () => Promise<T>): Promise<T> {
 		const need = Math.max(0, Math.min(bytes, this.capacity));
 		if (this.#waiting.length === 0 && need <= this.#available) this.#available -= need;

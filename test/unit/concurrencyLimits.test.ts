@@ -103,6 +103,25 @@ describe("ByteBudget", () => {
 		expect(otherRan).toBe(true);
 	});
 
+	it("takes bytes at once only when they fit and nobody waits; a give-back counts once", async () => {
+		const budget = new ByteBudget(10);
+		const giveBack = budget.tryTake(6);
+		expect(giveBack).toBeDefined();
+		expect(budget.tryTake(5)).toBeUndefined();
+		const gate = deferred();
+		const waiting = budget.run(5, () => gate.promise);
+		await ticks();
+		// Room for 4 is left, but a waiter is first in line.
+		expect(budget.tryTake(1)).toBeUndefined();
+		giveBack!();
+		giveBack!();
+		await ticks();
+		expect(budget.inUse).toBe(5);
+		gate.resolve();
+		await waiting;
+		expect(budget.inUse).toBe(0);
+	});
+
 	it("gives the bytes back when the work fails", async () => {
 		const budget = new ByteBudget(10);
 		await expect(budget.run(10, () => Promise.reject(new Error("upload failed")))).rejects.toThrow();

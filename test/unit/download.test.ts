@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { downloadToFile } from "../../src/media/download.js";
+import { downloadVideo } from "../../src/media/download.js";
 
 let server: Server;
 let base: string;
@@ -25,7 +25,7 @@ beforeEach(async () => {
 		} else if (req.url === "/missing.mp4") {
 			res.writeHead(404).end("not here");
 		} else {
-			res.writeHead(200, { "content-type": "video/mp4" });
+			res.writeHead(200, { "content-type": "video/mp4", "content-length": BODY.length });
 			res.write(BODY.subarray(0, 1024)); // and then nothing more
 		}
 	});
@@ -39,30 +39,64 @@ afterEach(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-describe("downloadToFile", () => {
-	it("streams the file to disk and removes it when asked", async () => {
-		const file = await downloadToFile(`${base}/video.mp4`, BODY.length, { timeoutMs: 5000, dir });
-		expect(file?.size).toBe(BODY.length);
-		expect(readFileSync(file!.path).equals(BODY)).toBe(true);
-		await file!.remove();
-		expect(existsSync(file!.path)).toBe(false);
-	});
+const inMemory = (granted: number[]) => (bytes: number) => {
+	granted.push(bytes);
+	return () => void granted.push(-bytes);
+};
+const onDisk = () => undefined;
 
-	it("gives up on a file over the limit, whether its length is announced or not, leaving nothing behind", async () => {
-		expect(
-			await downloadToFile(`${base}/video.mp4`, BODY.length - 1, { timeoutMs: 5000, dir }),
-		).toBeUndefined();
-		expect(await downloadToFile(`${base}/chunked.mp4`, 100 * 1024, { timeoutMs: 5000, dir })).toBeUndefined();
+describe("downloadVideo", () => {
+	it("reads an announced file into memory when the budget grants it, and gives the memory back", async () => {
+		const granted: number[] = [];
+		const video = await downloadVideo(`${base}/video.mp4`, BODY.length, {
+			timeoutMs: 5000,
+			dir,
+			holdInMemory: inMemory(granted),
+		});
+		expect(video).toMatchObject({ size: BODY.length, inMemory: true });
+		expect((await video!.read()).equals(BODY)).toBe(true);
 		expect(readdirSync(dir)).toEqual([]);
+		await video!.dispose();
+		expect(granted).toEqual([BODY.length, -BODY.length]);
 	});
 
-	it("fails on an error status and on a server that stops sending, leaving nothing behind", async () => {
+	it("streams to disk when the budget has no room or no length is announced, and removes the file", async () => {
+		for (const [path, hold] of [
+			["/video.mp4", onDisk],
+			["/chunked.mp4", inMemory([])],
+		] as const) {
+			const video = await downloadVideo(`${base}${path}`, BODY.length, {
+				timeoutMs: 5000,
+				dir,
+				holdInMemory: hold,
+			});
+			expect(video?.inMemory).toBe(false);
+			expect(readdirSync(dir)).toHaveLength(1);
+			expect((await video!.read()).length).toBe(video!.size);
+			await video!.dispose();
+			expect(readdirSync(dir)).toEqual([]);
+		}
+	});
+
+	it("gives up on a file over the limit, announced or not, keeping nothing", async () => {
+		const granted: number[] = [];
+		const options = { timeoutMs: 5000, dir, holdInMemory: inMemory(granted) };
+		expect(await downloadVideo(`${base}/video.mp4`, BODY.length - 1, options)).toBeUndefined();
+		expect(await downloadVideo(`${base}/chunked.mp4`, 100 * 1024, options)).toBeUndefined();
+		expect(readdirSync(dir)).toEqual([]);
+		expect(granted).toEqual([]);
+	});
+
+	it("fails on an error status and on a server that stops sending, keeping nothing", async () => {
+		const granted: number[] = [];
+		const options = { dir, holdInMemory: inMemory(granted) };
 		await expect(
-			downloadToFile(`${base}/missing.mp4`, BODY.length, { timeoutMs: 5000, dir }),
+			downloadVideo(`${base}/missing.mp4`, BODY.length, { ...options, timeoutMs: 5000 }),
 		).rejects.toThrow(/404/);
 		await expect(
-			downloadToFile(`${base}/stalled.mp4`, BODY.length, { timeoutMs: 300, dir }),
+			downloadVideo(`${base}/stalled.mp4`, BODY.length, { ...options, timeoutMs: 300 }),
 		).rejects.toThrow();
 		expect(readdirSync(dir)).toEqual([]);
+		expect(granted.reduce((a, b) => a + b, 0)).toBe(0);
 	});
 });
