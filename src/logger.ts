@@ -27,9 +27,14 @@ export function redactTokens(text: string): string {
 	return text.replace(TOKEN_IN_URL, "$1[redacted]");
 }
 
-/** pino's error serializer, with interaction tokens masked in every text field. */
+/**
+ * pino's error serializer, with interaction tokens masked in every text field. A Discord error's
+ * request body (an uploaded video among it) is dropped: method, URL, status, code and message
+ * say what failed.
+ */
 function serializeError(error: unknown): unknown {
 	const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+	delete serialized.requestBody;
 	return JSON.parse(redactTokens(JSON.stringify(serialized)));
 }
 
