@@ -132,6 +132,20 @@ const startScript = (
 ).scripts.start;
 
 /**
+ * The options the start script gives node when it starts the bot (the `--` words after its last
+ * `node`), so a baseline process can run under the same runtime settings (heap sizes, say).
+ */
+export function startNodeOptions(): string[] {
+	const words = startScript.trim().split(/\s+/);
+	const options: string[] = [];
+	for (const word of words.slice(words.lastIndexOf("node") + 1)) {
+		if (!word.startsWith("--")) break;
+		options.push(word);
+	}
+	return words.includes("node") ? options : [];
+}
+
+/**
  * `env` with every other variable the bot reads set too: to its default, or to "" (which the bot
  * reads as unset). The bot loads the project's `.env` for variables that are not set at all, so
  * this is what keeps a developer's `.env` (say, POLL_FIRST_DELAY_MS or LUMA_FALLBACK_PROVIDER)
