@@ -57,8 +57,19 @@ export async function measureQuotaReservations() {
 		opened = openQuota(path, clock);
 		const { quota } = opened;
 		// Opening the file, the first statements and the code paths: on another server.
-		for (let i = 0; i < WARMUP_RESERVATIONS; i++)
-			await quota.reserve({ guildId: WARMUP_GUILD_ID, userId: `w${i}`, jobId: `warmup-${i}`, exempt: false });
+		await withTimeout(
+			(async () => {
+				for (let i = 0; i < WARMUP_RESERVATIONS; i++)
+					await quota.reserve({
+						guildId: WARMUP_GUILD_ID,
+						userId: `w${i}`,
+						jobId: `warmup-${i}`,
+						exempt: false,
+					});
+			})(),
+			TIMEOUT_MS,
+			"the warm-up reservations",
+		);
 
 		const refusals: Record<string, number> = {};
 		let granted = 0;
@@ -90,12 +101,13 @@ export async function measureQuotaReservations() {
 		const seconds = (lastGrantAt - start) / 1000;
 		const perSecond = Math.round(granted / seconds);
 		const answered = await quota.usage(GUILD_ID);
-		await opened.store.close();
+		await withTimeout(opened.store.close(), TIMEOUT_MS, "the store to close");
 		opened = undefined;
 
 		// What the file holds, as a fresh service (a restarted bot) reads it.
 		reopened = openQuota(path, clock);
-		const stored = (await reopened.quota.usage(GUILD_ID)).day.count;
+		const stored = (await withTimeout(reopened.quota.usage(GUILD_ID), TIMEOUT_MS, "the stored usage")).day
+			.count;
 		const overspend = granted - GUILD_DAILY_LIMIT;
 		const storedOverspend = stored - GUILD_DAILY_LIMIT;
 		return {
