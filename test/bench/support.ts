@@ -1,6 +1,6 @@
 /** What the benchmark's phases share: the bot as a child process, waits with timeouts, statistics. */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { delimiter, dirname, join } from "node:path";
 import { envSchema, parseEnv } from "../../src/env.js";
@@ -21,6 +21,47 @@ export const rssMb = (pid: number) => {
 	const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? Number.NaN);
 	return { rss: Math.round(kb("VmRSS") / 1024), peak: Math.round(kb("VmHWM") / 1024) };
 };
+
+/**
+ * Resets the process's peak resident size (VmHWM) to its current size, so a later `rssMb().peak`
+ * is the peak since now. Writing 5 to clear_refs needs the right to write the process's /proc
+ * files (the bench's own children, or root); false when the kernel refused.
+ */
+export function resetPeakRss(pid: number): boolean {
+	try {
+		writeFileSync(`/proc/${pid}/clear_refs`, "5");
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Samples the process's VmRSS every `everyMs` until `stop()`, which returns the highest sample
+ * (MB) and how many samples were taken. Catches peaks that VmHWM would also show, and is the only
+ * peak measure where clear_refs is refused.
+ */
+export function sampleRss(pid: number, everyMs: number): { stop(): { maxMb: number; samples: number } } {
+	let maxMb = 0;
+	let samples = 0;
+	const take = () => {
+		try {
+			maxMb = Math.max(maxMb, rssMb(pid).rss);
+			samples++;
+		} catch {
+			// The process is gone; the phase notices that on its own.
+		}
+	};
+	take();
+	const timer = setInterval(take, everyMs);
+	return {
+		stop() {
+			clearInterval(timer);
+			take();
+			return { maxMb, samples };
+		},
+	};
+}
 
 /** A TCP port free on 127.0.0.1 right now (for a bot's HTTP endpoint). */
 export function freePort(): Promise<number> {
@@ -91,6 +132,20 @@ const startScript = (
 ).scripts.start;
 
 /**
+ * The options the start script gives node when it starts the bot (the `--` words after its last
+ * `node`), so a baseline process can run under the same runtime settings (heap sizes, say).
+ */
+export function startNodeOptions(): string[] {
+	const words = startScript.trim().split(/\s+/);
+	const options: string[] = [];
+	for (const word of words.slice(words.lastIndexOf("node") + 1)) {
+		if (!word.startsWith("--")) break;
+		options.push(word);
+	}
+	return words.includes("node") ? options : [];
+}
+
+/**
  * `env` with every other variable the bot reads set too: to its default, or to "" (which the bot
  * reads as unset). The bot loads the project's `.env` for variables that are not set at all, so
  * this is what keeps a developer's `.env` (say, POLL_FIRST_DELAY_MS or LUMA_FALLBACK_PROVIDER)
@@ -120,15 +175,26 @@ export class BenchBot {
 	/** Rejects when the bot exits before `stop()` was called; never settles otherwise. */
 	readonly died: Promise<never>;
 
-	constructor(label: string, env: Record<string, string>) {
+	/**
+	 * `nodeArgs`: run `node <nodeArgs>` (the node running the bench) instead of the start script,
+	 * with `env` as it is (plus PATH): for the bare baseline bot, which reads no `.env`.
+	 */
+	constructor(label: string, env: Record<string, string>, nodeArgs?: readonly string[]) {
 		this.label = label;
-		const sealed = sealedEnv(env);
-		this.#child = spawn("/bin/sh", ["-c", startScript], {
-			cwd: root,
-			// `node` in the script is the node running the bench, as npm would make it.
-			env: { ...sealed, PATH: [dirname(process.execPath), sealed.PATH].filter(Boolean).join(delimiter) },
-			stdio: ["ignore", "ignore", "inherit"],
-		});
+		const sealed = nodeArgs ? { ...env, PATH: process.env.PATH ?? "" } : sealedEnv(env);
+		const path = [dirname(process.execPath), sealed.PATH].filter(Boolean).join(delimiter);
+		this.#child = nodeArgs
+			? spawn(process.execPath, nodeArgs, {
+					cwd: root,
+					env: { ...sealed, PATH: path },
+					stdio: ["ignore", "ignore", "inherit"],
+				})
+			: spawn("/bin/sh", ["-c", startScript], {
+					cwd: root,
+					// `node` in the script is the node running the bench, as npm would make it.
+					env: { ...sealed, PATH: path },
+					stdio: ["ignore", "ignore", "inherit"],
+				});
 		this.#exited = new Promise((resolve) => {
 			this.#child.once("exit", (code, signal) => {
 				this.#exit ??= signal ? `signal ${signal}` : `code ${code}`;
