@@ -71,7 +71,7 @@ export class RequestGate {
 	): Promise<{ saved: Promise<void> }> {
 		const { guildId, userId, channelId } = requester;
 		if (!guildId) throw new UserError("Videos can only be made in a server.");
-		const settings = await this.#settings.get(guildId);
+		const settings = this.#settings.peek(guildId) ?? (await this.#settings.get(guildId));
 		try {
 			checkAccess({
 				settings,

@@ -94,7 +94,8 @@ export function findRefusal(context: QuotaContext): QuotaError | undefined {
 	}
 
 	const userConcurrent = limits.userMaxConcurrent;
-	const userRunning = inFlightOf(record, userId);
+	// Counting walks every job in flight: only done when the limit is set.
+	const userRunning = userConcurrent > 0 ? inFlightOf(record, userId) : 0;
 	if (userConcurrent > 0 && userRunning >= userConcurrent) {
 		const message =
 			`You already have ${userRunning} ${videos(userRunning)} in progress (limit ${userConcurrent}). ` +
@@ -103,7 +104,7 @@ export function findRefusal(context: QuotaContext): QuotaError | undefined {
 	}
 
 	const guildConcurrent = limits.guildMaxConcurrent;
-	const guildRunning = Object.keys(record.inFlight).length;
+	const guildRunning = guildConcurrent > 0 ? Object.keys(record.inFlight).length : 0;
 	if (guildConcurrent > 0 && guildRunning >= guildConcurrent) {
 		const message =
 			`This server has ${guildRunning} ${videos(guildRunning)} in progress (limit ${guildConcurrent}). ` +

@@ -1,6 +1,6 @@
 import type Keyv from "keyv";
 import type { Clock } from "../clock.js";
-import type { GuildSettingsStore, LimitSettings } from "../settings/guildSettings.js";
+import type { GuildSettings, GuildSettingsStore, LimitSettings } from "../settings/guildSettings.js";
 import { dayWindow, monthWindow, type Window } from "../settings/timeZone.js";
 import { CoalescedWrites } from "../store/coalescedWrites.js";
 import { KeyedMutex } from "../util/keyedMutex.js";
@@ -14,6 +14,7 @@ export type { QuotaStatus, Reservation, UsageReport } from "./quotaTypes.js";
 /** In-flight jobs older than this are taken as lost (their end was never reported). */
 export const DEFAULT_STALE_AFTER_MS = 3 * 3_600_000;
 const DAY_MS = 86_400_000;
+const SWEEP_EVERY_MS = 60_000;
 
 interface ReserveInput {
 	guildId: string;
@@ -44,6 +45,7 @@ export class QuotaService {
 	readonly #clock: Clock;
 	readonly #staleAfterMs: number;
 	readonly #cache = new Map<string, UsageRecord>();
+	readonly #sweptAt = new Map<string, number>();
 	readonly #writes = new CoalescedWrites((guildId) =>
 		this.#keyv.set(guildId, structuredClone(this.#cache.get(guildId))).then(() => undefined),
 	);
@@ -75,33 +77,44 @@ export class QuotaService {
 	 * write awaited before anything is spent.
 	 */
 	async reserveNow(input: ReserveInput): Promise<{ reservation: Reservation; saved: Promise<void> }> {
+		const { guildId } = input;
+		// With the guild's records in memory and nothing else changing them, the check and the count
+		// run in one synchronous step, which nothing can interleave: no lock to queue behind. A burst
+		// of a hundred requests would otherwise pass the lock one microtask round after another.
+		if (this.#mutex.isIdle(guildId)) {
+			const settings = this.#settings.peek(guildId);
+			const stored = this.#cache.get(guildId);
+			if (settings && stored) return this.#reserveIn(this.#viewOf(guildId, settings, stored), input);
+		}
+		return this.#mutex.run(guildId, async () => this.#reserveIn(await this.#view(guildId), input));
+	}
+
+	/** Checks and counts one request against `view`, in place; synchronous, so it cannot interleave. */
+	#reserveIn(view: View, input: ReserveInput): { reservation: Reservation; saved: Promise<void> } {
 		const { guildId, userId, jobId, exempt } = input;
+		const { record, limits, now } = view;
+		const existing = record.inFlight[jobId] ?? record.lost[jobId];
+		if (existing) {
+			return {
+				reservation: { ...input, at: existing.at, day: existing.day, month: existing.month },
+				saved: this.#writes.pending(guildId)?.catch(() => undefined) ?? Promise.resolve(),
+			};
+		}
+		const refusal = exempt ? undefined : findRefusal({ ...view, userId });
+		if (refusal) throw refusal;
+		record.dayCount++;
+		record.monthCount++;
+		record.userDay[userId] = (record.userDay[userId] ?? 0) + 1;
+		record.inFlight[jobId] = { userId, at: now, day: record.day, month: record.month, userDay: true };
+		record.lastRequest[userId] = now;
+		const forgetBefore = now - Math.max(limits.userCooldownSeconds * 1000, DAY_MS);
+		for (const [id, at] of Object.entries(record.lastRequest))
+			if (at < forgetBefore) delete record.lastRequest[id];
 		// The next request is checked against the new count without waiting for the disk.
-		return this.#mutex.run(guildId, async () => {
-			const view = await this.#view(guildId);
-			const { record, limits, now } = view;
-			const existing = record.inFlight[jobId] ?? record.lost[jobId];
-			if (existing) {
-				return {
-					reservation: { ...input, at: existing.at, day: existing.day, month: existing.month },
-					saved: this.#writes.pending(guildId)?.catch(() => undefined) ?? Promise.resolve(),
-				};
-			}
-			const refusal = exempt ? undefined : findRefusal({ ...view, userId });
-			if (refusal) throw refusal;
-			record.dayCount++;
-			record.monthCount++;
-			record.userDay[userId] = (record.userDay[userId] ?? 0) + 1;
-			record.inFlight[jobId] = { userId, at: now, day: record.day, month: record.month, userDay: true };
-			record.lastRequest[userId] = now;
-			const forgetBefore = now - Math.max(limits.userCooldownSeconds * 1000, DAY_MS);
-			for (const [id, at] of Object.entries(record.lastRequest))
-				if (at < forgetBefore) delete record.lastRequest[id];
-			const saved = this.#write(guildId, record);
-			// Whoever holds `saved` sees a failure; nobody else must see it as unhandled.
-			saved.catch(() => undefined);
-			return { reservation: { ...input, at: now, day: record.day, month: record.month }, saved };
-		});
+		const saved = this.#write(guildId, record);
+		// Whoever holds `saved` sees a failure; nobody else must see it as unhandled.
+		saved.catch(() => undefined);
+		return { reservation: { ...input, at: now, day: record.day, month: record.month }, saved };
 	}
 
 	/** Reads a guild's usage into memory ahead of its first request, so that request waits on no read. */
@@ -232,12 +245,19 @@ export class QuotaService {
 	/** The guild's record as of now (a private copy), with its limits and windows. */
 	async #view(guildId: string): Promise<View> {
 		const settings = await this.#settings.get(guildId);
+		return this.#viewOf(guildId, settings, await this.#read(guildId));
+	}
+
+	#viewOf(guildId: string, settings: GuildSettings, stored: UsageRecord): View {
 		const limits = this.#settings.effectiveLimits(settings);
 		const now = this.#clock();
 		const day = dayWindow(now, settings.timeZone);
 		const month = monthWindow(now, settings.timeZone);
-		const stored = await this.#read(guildId);
-		const record = rollUsage(stored, day.key, month.key, now - this.#staleAfterMs);
+		// Stale slots are swept at most once a minute: the sweep walks every job in flight, and the
+		// hours a slot takes to go stale make a minute's delay immaterial.
+		const sweep = now - (this.#sweptAt.get(guildId) ?? 0) >= SWEEP_EVERY_MS;
+		if (sweep) this.#sweptAt.set(guildId, now);
+		const record = rollUsage(stored, day.key, month.key, sweep ? now - this.#staleAfterMs : undefined);
 		return { record, limits, timeZone: settings.timeZone, now, day, month };
 	}
 

@@ -51,17 +51,20 @@ export function readUsage(raw: unknown): UsageRecord {
 }
 
 /**
- * A copy of `record` as of the given windows. Counters start over when a window key moves
- * forward; a key that moves back (the guild changed its time zone) keeps the counters, so a
- * time zone change never hands out a second allowance. In-flight jobs older than `staleBefore`
- * move to `lost`: their end was probably never reported (a crash), and they must not block
- * anyone forever; a late end still finds them, until their month is over.
+ * Brings a record up to the current windows, in place: counters of a past day or month start
+ * over; a key that moves back (the guild changed its time zone) keeps the counters, so a time
+ * zone change never hands out a second allowance. With `staleBefore`, it also sweeps: jobs in
+ * flight since before it count as lost (their end was probably never reported, a crash, and they
+ * must not block anyone forever; a late end still finds them until their month is over). The
+ * sweep walks every job, so callers may run it less often than every request. Applying it twice
+ * changes nothing more.
  */
-/**
- * Brings a record up to the current windows, in place: counters of a past day or month start over,
- * and jobs in flight past `staleBefore` count as lost. Applying it twice changes nothing more.
- */
-export function rollUsage(record: UsageRecord, day: string, month: string, staleBefore: number): UsageRecord {
+export function rollUsage(
+	record: UsageRecord,
+	day: string,
+	month: string,
+	staleBefore?: number,
+): UsageRecord {
 	const next = record;
 	if (day > next.day) {
 		next.day = day;
@@ -72,6 +75,7 @@ export function rollUsage(record: UsageRecord, day: string, month: string, stale
 		next.month = month;
 		next.monthCount = 0;
 	}
+	if (staleBefore === undefined) return next;
 	for (const [jobId, job] of Object.entries(next.inFlight)) {
 		if (job.at >= staleBefore) continue;
 		next.lost[jobId] = job;

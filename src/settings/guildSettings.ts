@@ -118,6 +118,11 @@ export class GuildSettingsStore {
 		return this.#defaults;
 	}
 
+	/** The guild's settings if they are in memory (read before), without waiting. */
+	peek(guildId: string): GuildSettings | undefined {
+		return this.#cache.get(guildId);
+	}
+
 	async get(guildId: string): Promise<GuildSettings> {
 		const cached = this.#cache.get(guildId);
 		if (cached) return cached;

@@ -16,6 +16,11 @@ export class KeyedMutex {
 		return result;
 	}
 
+	/** Whether nothing holds or waits for `key` right now. */
+	isIdle(key: string): boolean {
+		return !this.#tails.has(key);
+	}
+
 	get size(): number {
 		return this.#tails.size;
 	}

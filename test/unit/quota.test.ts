@@ -129,6 +129,27 @@ describe("QuotaService accounting", () => {
 		expect(await h.keyv.get("g")).toMatchObject({ dayCount: 10, monthCount: 10 });
 	});
 
+	it("stays exact on the in-memory path, with releases and a reset running alongside", async () => {
+		const h = await harness({ guildDaily: 30 });
+		await h.quota.warm("g");
+		await h.settings.get("g");
+		for (let i = 0; i < 10; i++) await h.reserve(`early${i}`);
+		// Ten refunds (each waits on the store inside the lock) race forty new requests.
+		const racing = await Promise.allSettled([
+			...Array.from({ length: 10 }, (_, i) =>
+				h.quota.release({ guildId: "g", jobId: `job${i + 1}`, refund: true }),
+			),
+			...Array.from({ length: 40 }, (_, i) => h.reserve(`u${i}`)),
+		]);
+		const granted = racing.slice(10).filter((r) => r.status === "fulfilled").length;
+		const usage = await h.quota.usage("g");
+		// Whatever the interleaving: every unit counted is one granted and not refunded, never over 30.
+		expect(usage.day.count).toBe(granted);
+		expect(usage.day.count).toBeLessThanOrEqual(30);
+		expect(granted).toBeGreaterThanOrEqual(20);
+		expect(await h.keyv.get("g")).toMatchObject({ dayCount: usage.day.count });
+	});
+
 	it("a refund gives the unit back, a non-refund keeps it; release is idempotent", async () => {
 		const h = await harness({ userDaily: 1 });
 		await h.reserve();
