@@ -72,7 +72,12 @@ export async function startJob(
 	const now = deps.clock();
 	const parent = request.kind === "extend" && "job" in request.source ? request.source.job : undefined;
 	const choice = chooseProvider(registry, parent, now);
-	const within = context.withinDeadline ?? (<T>(work: Promise<T>) => work);
+	// Only frames are read over the network; a text-only request skips the deadline's race.
+	const hasFrames =
+		request.kind === "generate"
+			? Boolean(request.input.startFrame ?? request.input.endFrame)
+			: Boolean(request.endFrame);
+	const within = (hasFrames && context.withinDeadline) || (<T>(work: Promise<T>) => work);
 
 	const validated =
 		request.kind === "generate"
@@ -121,9 +126,12 @@ export async function startJob(
 					...(request.rootUrl && { rootUrl: request.rootUrl }),
 				});
 
-	// The answer and the writes go out together; the provider is called only once both the job
-	// and its quota unit are in the store, so a restart finds whatever was paid for.
+	// The answer goes out first and the writes right after, while it travels; the provider is
+	// called only once both the job and its quota unit are in the store, so a restart finds
+	// whatever was paid for. The writes wait one turn of the event loop: requests already
+	// received get their answers out before this one's writes and provider call take the CPU.
 	const shown = context.show(job);
+	await new Promise((resolve) => setImmediate(resolve));
 	const saved = Promise.all([
 		admitted.saved,
 		engine.save(job, request.kind === "extend" ? request.source : undefined),
