@@ -21,11 +21,12 @@ const DOWNLOAD_TIMEOUT_MS = 120_000;
 /** Downloads at once: beyond the memory budget they stream to disk, so they cost sockets, not heap. */
 const DOWNLOAD_SLOTS = 64;
 /**
- * Video bytes held in memory for uploads at once. An upload briefly holds its file about twice
- * (the buffer and the form body built from it), so this keeps fifty 8 MB results well within a
- * small server's memory while four of them upload side by side.
+ * Video bytes held in memory for uploads at once. An upload briefly holds its file two or three
+ * times over (the buffer, and the Blob and form body @discordjs/rest builds from it), so this keeps
+ * fifty 8 MB results finishing together within 250 MB (see npm run bench) while two upload side by
+ * side, and sixty-four small ones at once.
  */
-export const UPLOAD_BUDGET_BYTES = 32 * 1024 * 1024;
+export const UPLOAD_BUDGET_BYTES = 16 * 1024 * 1024;
 
 /**
  * Shows jobs in Discord without depending on the interaction token: the token's webhook while it
