@@ -1,3 +1,4 @@
+import { disableValidators } from "@discordjs/builders";
 import { createApp } from "./app.js";
 import { ConfigError, loadEnvFile, readEnv } from "./env.js";
 import { createLogger } from "./logger.js";
@@ -12,6 +13,10 @@ try {
 	process.stderr.write(`Configuration error: ${error.message}\n`);
 	process.exit(1);
 }
+
+// The builders check every embed and button at run time, on the path of every answer. The views
+// are checked against Discord's limits and OpenAPI spec by the tests, which keep these checks on.
+disableValidators();
 
 const logger = createLogger({ level: env.LOG_LEVEL, pretty: process.stdout.isTTY });
 const app = createApp({ env, logger });
