@@ -6,6 +6,32 @@ import { pipeline } from "node:stream/promises";
 import { type Dispatcher, request } from "undici";
 
 /**
+ * Starts a download: the answer's headers, or undefined when the announced length is over
+ * `maxBytes` (the request is aborted then). An error status is an error.
+ */
+async function openDownload(
+	url: string,
+	maxBytes: number,
+	options: { dispatcher?: Dispatcher | undefined },
+	controller: AbortController,
+): Promise<{ body: AsyncIterable<Buffer>; announced: number } | undefined> {
+	const response = await request(url, {
+		signal: controller.signal,
+		...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+	});
+	if (response.statusCode >= 400) {
+		await response.body.dump();
+		throw new Error(`download answered HTTP ${response.statusCode}`);
+	}
+	const announced = Number(response.headers["content-length"]);
+	if (Number.isFinite(announced) && announced > maxBytes) {
+		controller.abort();
+		return undefined;
+	}
+	return { body: response.body as AsyncIterable<Buffer>, announced };
+}
+
+/**
  * Downloads a file if it is at most `maxBytes`; gives up (returns undefined) as soon as the
  * announced or received size passes the limit, so an oversized video costs little to find out.
  */
@@ -17,28 +43,17 @@ export async function downloadUpTo(
 	const controller = new AbortController();
 	const timer = setTimeout(() => controller.abort(new Error("download timed out")), options.timeoutMs);
 	try {
-		const response = await request(url, {
-			signal: controller.signal,
-			...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
-		});
-		if (response.statusCode >= 400) {
-			await response.body.dump();
-			throw new Error(`download answered HTTP ${response.statusCode}`);
-		}
-		const announced = Number(response.headers["content-length"]);
-		if (Number.isFinite(announced) && announced > maxBytes) {
-			controller.abort();
-			return undefined;
-		}
+		const response = await openDownload(url, maxBytes, options, controller);
+		if (!response) return undefined;
 		const chunks: Buffer[] = [];
 		let length = 0;
 		for await (const chunk of response.body) {
-			length += (chunk as Buffer).length;
+			length += chunk.length;
 			if (length > maxBytes) {
 				controller.abort();
 				return undefined;
 			}
-			chunks.push(chunk as Buffer);
+			chunks.push(chunk);
 		}
 		return Buffer.concat(chunks);
 	} finally {
@@ -77,24 +92,14 @@ export async function downloadVideo(
 	const path = join(options.dir, `${randomUUID()}.part`);
 	let giveBack: (() => void) | undefined;
 	try {
-		const response = await request(url, {
-			signal: controller.signal,
-			...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
-		});
-		if (response.statusCode >= 400) {
-			await response.body.dump();
-			throw new Error(`download answered HTTP ${response.statusCode}`);
-		}
-		const announced = Number(response.headers["content-length"]);
-		if (Number.isFinite(announced) && announced > maxBytes) {
-			controller.abort();
-			return undefined;
-		}
+		const response = await openDownload(url, maxBytes, options, controller);
+		if (!response) return undefined;
+		const { announced } = response;
 		giveBack = Number.isFinite(announced) ? options.holdInMemory(announced) : undefined;
 		if (giveBack) {
 			const data = Buffer.allocUnsafe(announced);
 			let size = 0;
-			for await (const chunk of response.body as AsyncIterable<Buffer>) {
+			for await (const chunk of response.body) {
 				if (size + chunk.length > announced) throw new Error("download sent more than it announced");
 				chunk.copy(data, size);
 				size += chunk.length;
