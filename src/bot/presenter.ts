@@ -10,8 +10,17 @@ import type { Logger } from "../logger.js";
 import { downloadUpTo } from "../media/download.js";
 import { Semaphore } from "../util/semaphore.js";
 import { isPermanent, isTokenRefused, isUnknownMessage } from "./discordErrors.js";
-import { failureText } from "./failureText.js";
-import { asNewMessage, failureView, type MessageView, pendingView, resultView, viewKey } from "./views.js";
+import { FALLBACK_LANGUAGE, type Language, languageOf } from "./i18n/languages.js";
+import { type Translator, translator } from "./i18n/translate.js";
+import { failureText } from "./views/failureText.js";
+import {
+	asNewMessage,
+	failureView,
+	type MessageView,
+	pendingView,
+	resultView,
+	viewKey,
+} from "./views/jobViews.js";
 
 /** Interaction tokens live 15 minutes; leave a margin for clocks and slow requests. */
 export const TOKEN_MAX_AGE_MS = 14 * 60_000;
@@ -31,6 +40,7 @@ export class DiscordPresenter implements JobPresenter {
 	readonly #dispatcher: Dispatcher | undefined;
 	readonly #downloads = new Semaphore(4);
 	readonly #onDelivered: ((job: Job, now: number) => void) | undefined;
+	readonly #languageOf: (guildId: string | null) => Promise<Language>;
 
 	constructor(deps: {
 		rest: REST;
@@ -40,6 +50,8 @@ export class DiscordPresenter implements JobPresenter {
 		dispatcher?: Dispatcher;
 		/** Told when an outcome has been shown (metrics). */
 		onDelivered?: (job: Job, now: number) => void;
+		/** The language of a server's public messages, asked each time a job is drawn. */
+		languageOf?: (guildId: string | null) => Promise<Language>;
 	}) {
 		this.#rest = deps.rest;
 		this.#store = deps.store;
@@ -47,6 +59,11 @@ export class DiscordPresenter implements JobPresenter {
 		this.#logger = deps.logger;
 		this.#dispatcher = deps.dispatcher;
 		this.#onDelivered = deps.onDelivered;
+		this.#languageOf = deps.languageOf ?? (async () => FALLBACK_LANGUAGE);
+	}
+
+	async #words(job: Job): Promise<Translator> {
+		return translator(await this.#languageOf(job.guildId));
 	}
 
 	async present(jobId: string): Promise<void> {
@@ -96,7 +113,10 @@ export class DiscordPresenter implements JobPresenter {
 	async #tellPrivately(job: Job): Promise<boolean> {
 		if (job.taskId || !isAccountProblem(job.error?.code)) return false;
 		const fresh = (reply: Job["privateReply"]) => reply && this.#clock() - reply.createdAt < TOKEN_MAX_AGE_MS;
-		const content = `${failureText(job.error)} Nothing was charged.`;
+		// Only the requester reads this: their own language, as their interaction gave it.
+		const locale = job.privateReply?.locale ?? job.interaction?.locale;
+		const t = locale ? translator(languageOf(locale)) : await this.#words(job);
+		const content = t("failure.nothing_charged", { reason: failureText(t, job.error) });
 		try {
 			if (fresh(job.privateReply)) {
 				const reply = job.privateReply!;
@@ -133,7 +153,7 @@ export class DiscordPresenter implements JobPresenter {
 	 * start this way: an interaction reply cannot carry the message reference that links them.
 	 */
 	async postPending(job: Job, replyTo?: string): Promise<string> {
-		const { files: _files, ...body } = pendingView(job);
+		const { files: _files, ...body } = pendingView(await this.#words(job), job);
 		const message = (await this.#rest.post(Routes.channelMessages(job.channelId), {
 			body: {
 				...body,
@@ -156,8 +176,9 @@ export class DiscordPresenter implements JobPresenter {
 	}
 
 	async #render(job: Job, key: string): Promise<{ view: MessageView; size?: number }> {
-		if (key === "failed") return { view: failureView(job) };
-		if (key !== "result") return { view: pendingView(job) };
+		const t = await this.#words(job);
+		if (key === "failed") return { view: failureView(t, job) };
+		if (key !== "result") return { view: pendingView(t, job) };
 		const url = job.result!.videoUrl;
 		const data = await this.#downloads
 			.run(() =>
@@ -171,7 +192,7 @@ export class DiscordPresenter implements JobPresenter {
 				this.#logger.warn({ err: error, jobId: job.id }, "video download failed; posting the link");
 				return undefined;
 			});
-		const view = resultView(job, data && { data, filename: `luma-${job.id}.mp4` });
+		const view = resultView(t, job, data && { data, filename: `luma-${job.id}.mp4` });
 		return data ? { view, size: data.length } : { view };
 	}
 

@@ -1,19 +1,16 @@
 import type { Interaction, RepliableInteraction } from "discord.js";
 import { UserError } from "../errors.js";
-import { Refusal } from "../jobs/refusal.js";
 import type { Logger } from "../logger.js";
 import type { BotContext, Command, ComponentHandlers, MessageCommand } from "./command.js";
 import { decodeCustomId } from "./customId.js";
-import { refusalText } from "./failureText.js";
+import { memberWords } from "./i18n/memberWords.js";
 import { replyPrivately } from "./responder.js";
-
-export const GENERIC_ERROR =
-	"Something went wrong on our side. It has been logged; please try again in a moment.";
-export const SHUTTING_DOWN = "The bot is restarting. Please try again in a minute.";
+import { refusalText } from "./views/failureText.js";
 
 /**
  * The one entry for interactions and the one error boundary: a `UserError` is answered with its
- * text, anything else is logged with context and answered with a generic sentence.
+ * code worded in the member's language, anything else is logged with context and answered with a
+ * generic sentence.
  */
 export class InteractionRouter {
 	readonly #commands: Map<string, Command>;
@@ -60,6 +57,12 @@ export class InteractionRouter {
 			command: "commandName" in interaction ? interaction.commandName : undefined,
 			customId: "customId" in interaction ? interaction.customId : undefined,
 		};
+		if (interaction.guildId && "guildLocale" in interaction)
+			this.#context.languages
+				.observe(interaction.guildId, interaction.guildLocale)
+				.catch((error: unknown) => {
+					this.#logger.warn({ ...context, err: error }, "could not remember the server's language");
+				});
 		try {
 			if (interaction.isAutocomplete()) {
 				const command = this.#commands.get(interaction.commandName);
@@ -69,25 +72,22 @@ export class InteractionRouter {
 			}
 			if (!interaction.isRepliable()) return;
 			if (this.#closing) {
-				await replyPrivately(interaction, SHUTTING_DOWN);
+				await replyPrivately(interaction, memberWords(interaction)("error.shutting_down"));
 				return;
 			}
 			if (interaction.isChatInputCommand()) {
 				const command = this.#commands.get(interaction.commandName);
-				if (!command)
-					throw new UserError(
-						"This command is not available any more. Discord may still be updating the command list.",
-					);
+				if (!command) throw new UserError("command_gone");
 				this.#logger.debug(context, "command received");
 				await command.execute(interaction, this.#context);
 			} else if (interaction.isMessageContextMenuCommand()) {
 				const command = this.#messageCommands.get(interaction.commandName);
-				if (!command) throw new UserError("This command is not available any more.");
+				if (!command) throw new UserError("command_gone");
 				await command.execute(interaction, this.#context);
 			} else if (interaction.isButton() || interaction.isModalSubmit()) {
 				const id = decodeCustomId(interaction.customId);
 				const handler = id && this.#components[id.action];
-				if (!id || !handler) throw new UserError("This button is not in use any more.");
+				if (!id || !handler) throw new UserError("control_gone");
 				await handler(interaction, this.#context, id.jobId);
 			}
 		} catch (error) {
@@ -100,15 +100,13 @@ export class InteractionRouter {
 		error: unknown,
 		context: Record<string, unknown>,
 	): Promise<void> {
-		const expected = error instanceof UserError || error instanceof Refusal;
+		const expected = error instanceof UserError;
 		if (!expected) this.#logger.error({ ...context, err: error }, "interaction failed");
 		if (!interaction.isRepliable()) return;
-		const text =
-			error instanceof Refusal
-				? refusalText(error.problem)
-				: error instanceof UserError
-					? error.message
-					: GENERIC_ERROR;
+		const t = memberWords(interaction);
+		const text = expected
+			? refusalText(t, { code: error.code, ...(error.params && { params: error.params }) })
+			: t("error.generic");
 		try {
 			await replyPrivately(interaction as RepliableInteraction, text);
 		} catch (replyError) {

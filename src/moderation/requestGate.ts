@@ -50,7 +50,7 @@ export class RequestGate {
 
 	async #admit(requester: Requester, request: { prompt: string; jobId: string }): Promise<void> {
 		const { guildId, userId, channelId } = requester;
-		if (!guildId) throw new UserError("Videos can only be made in a server.");
+		if (!guildId) throw new UserError("server_only");
 		const settings = await this.#settings.get(guildId);
 		try {
 			checkAccess({
@@ -85,9 +85,7 @@ export class RequestGate {
 				detail: blocked,
 			});
 			this.#onRefused?.("blocklist");
-			throw new UserError(
-				`Your prompt contains "${blocked}", which this server does not allow. Rephrase it and try again.`,
-			);
+			throw new UserError("blocked_prompt", { word: blocked });
 		}
 		await this.#quota.reserve({
 			guildId,
