@@ -57,12 +57,20 @@ export class InteractionRouter {
 			command: "commandName" in interaction ? interaction.commandName : undefined,
 			customId: "customId" in interaction ? interaction.customId : undefined,
 		};
-		if (interaction.guildId && "guildLocale" in interaction)
-			this.#context.languages
-				.observe(interaction.guildId, interaction.guildLocale)
-				.catch((error: unknown) => {
-					this.#logger.warn({ ...context, err: error }, "could not remember the server's language");
-				});
+		// Alongside the answer, never before it; awaited below so a shutdown finds the write done.
+		const observed = this.#context.languages
+			.observe(interaction.guildId, "guildLocale" in interaction ? interaction.guildLocale : null)
+			.catch((error: unknown) => {
+				this.#logger.warn({ ...context, err: error }, "could not remember the server's language");
+			});
+		try {
+			await this.#dispatch(interaction, context);
+		} finally {
+			await observed;
+		}
+	}
+
+	async #dispatch(interaction: Interaction, context: Record<string, unknown>): Promise<void> {
 		try {
 			if (interaction.isAutocomplete()) {
 				const command = this.#commands.get(interaction.commandName);

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CATALOGUES, type MessageKey } from "../../src/bot/i18n/catalogue.js";
-import { en } from "../../src/bot/i18n/locales/en.js";
-import { LANGUAGE_CODES, languageOf } from "../../src/bot/i18n/languages.js";
+import { messages as en } from "../../src/bot/i18n/locales/en.js";
+import { LANGUAGE_CODES, LANGUAGES, languageOf } from "../../src/bot/i18n/languages.js";
 import { placeholders } from "../../src/bot/i18n/message.js";
 import { t, translator } from "../../src/bot/i18n/translate.js";
 import { failureText, refusalText } from "../../src/bot/views/failureText.js";
@@ -89,6 +89,13 @@ describe("catalogues", () => {
 });
 
 describe("languages", () => {
+	it("each language file names its own code and Discord locales, none shared", () => {
+		const locales = LANGUAGE_CODES.flatMap((code) => [...LANGUAGES[code].discordLocales]);
+		expect(new Set(locales).size).toBe(locales.length);
+		expect(new Set(LANGUAGE_CODES).size).toBe(LANGUAGE_CODES.length);
+		expect(LANGUAGE_CODES).toEqual(["en", "de", "fr", "es-ES", "pt-BR", "ja"]);
+	});
+
 	it("maps Discord's locales to catalogues, English for anything else", () => {
 		expect(languageOf("fr")).toBe("fr");
 		expect(languageOf("fr-FR")).toBe("fr");

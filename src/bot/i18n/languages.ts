@@ -1,21 +1,17 @@
-import type { LocaleString } from "discord.js";
+import { type Language, LOCALE_FILES } from "./catalogue.js";
+
+export type { Language } from "./catalogue.js";
 
 /**
- * The languages the bot speaks, as catalogue codes, and the Discord locales each one answers.
+ * The languages the bot speaks, by catalogue code, with the Discord locales each one answers.
  * Discord has one French and one German but two Spanish and two English locales; Latin-American
  * Spanish reads the Spain catalogue rather than falling back to English.
  */
-export const LANGUAGES = {
-	en: { name: "English", discordLocales: ["en-US", "en-GB"] },
-	de: { name: "Deutsch", discordLocales: ["de"] },
-	fr: { name: "Français", discordLocales: ["fr"] },
-	"es-ES": { name: "Español (España)", discordLocales: ["es-ES", "es-419"] },
-	"pt-BR": { name: "Português (Brasil)", discordLocales: ["pt-BR"] },
-	ja: { name: "日本語", discordLocales: ["ja"] },
-} as const satisfies Record<string, { name: string; discordLocales: readonly LocaleString[] }>;
+export const LANGUAGES = Object.fromEntries(
+	LOCALE_FILES.map(({ language }) => [language.code, language]),
+) as Readonly<Record<Language, (typeof LOCALE_FILES)[number]["language"]>>;
 
-export type Language = keyof typeof LANGUAGES;
-export const LANGUAGE_CODES = Object.keys(LANGUAGES) as Language[];
+export const LANGUAGE_CODES: readonly Language[] = LOCALE_FILES.map(({ language }) => language.code);
 export const FALLBACK_LANGUAGE: Language = "en";
 
 export function isLanguage(value: unknown): value is Language {

@@ -1,7 +1,15 @@
 import type { Catalogue } from "../catalogue.js";
+import type { LanguageInfo } from "../languageInfo.js";
 
 /** Deutsch. */
-export const de = {
+/** The language's code, its own name, and the Discord locales that read it. */
+export const language = {
+	code: "de",
+	name: "Deutsch",
+	discordLocales: ["de"],
+} as const satisfies LanguageInfo;
+
+export const messages = {
 	"failure.bad_request":
 		"Der Videoanbieter hat diese Anfrage nicht angenommen. Prüfe die Beschreibung und die Bilder und versuche es noch einmal.",
 	"failure.invalid_token":

@@ -1,10 +1,18 @@
+import type { LanguageInfo } from "../languageInfo.js";
 import type { Message } from "../message.js";
 
 /**
  * English (US), the reference catalogue: every other language has exactly these keys with the
  * same placeholders. Keys are grouped by where the words appear; `{name}` is a placeholder.
  */
-export const en = {
+/** The language's code, its own name, and the Discord locales that read it. */
+export const language = {
+	code: "en",
+	name: "English",
+	discordLocales: ["en-US", "en-GB"],
+} as const satisfies LanguageInfo;
+
+export const messages = {
 	// Why a job failed, by the code stored on it (shown publicly, in the server's language).
 	"failure.bad_request":
 		"The video provider did not accept this request. Check the prompt and images, then try again.",

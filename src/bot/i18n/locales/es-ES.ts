@@ -1,7 +1,15 @@
 import type { Catalogue } from "../catalogue.js";
+import type { LanguageInfo } from "../languageInfo.js";
 
 /** Español (España); Discord's Latin-American Spanish reads it too. */
-export const esES = {
+/** The language's code, its own name, and the Discord locales that read it. */
+export const language = {
+	code: "es-ES",
+	name: "Español (España)",
+	discordLocales: ["es-ES", "es-419"],
+} as const satisfies LanguageInfo;
+
+export const messages = {
 	"failure.bad_request":
 		"El proveedor de vídeo no ha aceptado esta solicitud. Revisa el prompt y las imágenes y vuelve a intentarlo.",
 	"failure.invalid_token":

@@ -1,7 +1,15 @@
 import type { Catalogue } from "../catalogue.js";
+import type { LanguageInfo } from "../languageInfo.js";
 
 /** Français. */
-export const fr = {
+/** The language's code, its own name, and the Discord locales that read it. */
+export const language = {
+	code: "fr",
+	name: "Français",
+	discordLocales: ["fr"],
+} as const satisfies LanguageInfo;
+
+export const messages = {
 	"failure.bad_request":
 		"Le fournisseur vidéo n'a pas accepté cette demande. Vérifie le prompt et les images, puis réessaie.",
 	"failure.invalid_token":

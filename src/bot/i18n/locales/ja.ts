@@ -1,7 +1,15 @@
 import type { Catalogue } from "../catalogue.js";
+import type { LanguageInfo } from "../languageInfo.js";
 
 /** 日本語. Japanese has one plural form, so counted sentences give only `other`. */
-export const ja = {
+/** The language's code, its own name, and the Discord locales that read it. */
+export const language = {
+	code: "ja",
+	name: "日本語",
+	discordLocales: ["ja"],
+} as const satisfies LanguageInfo;
+
+export const messages = {
 	"failure.bad_request":
 		"動画プロバイダーがこのリクエストを受け付けませんでした。プロンプトと画像を確認して、もう一度お試しください。",
 	"failure.invalid_token":

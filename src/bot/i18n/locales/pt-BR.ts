@@ -1,7 +1,15 @@
 import type { Catalogue } from "../catalogue.js";
+import type { LanguageInfo } from "../languageInfo.js";
 
 /** Português (Brasil). */
-export const ptBR = {
+/** The language's code, its own name, and the Discord locales that read it. */
+export const language = {
+	code: "pt-BR",
+	name: "Português (Brasil)",
+	discordLocales: ["pt-BR"],
+} as const satisfies LanguageInfo;
+
+export const messages = {
 	"failure.bad_request":
 		"O provedor de vídeo não aceitou este pedido. Confira o prompt e as imagens e tente de novo.",
 	"failure.invalid_token":
