@@ -52,6 +52,8 @@ function generateInput(interaction: ChatInputCommandInteraction): GenerateInput 
 
 async function generate(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
 	const responder = new Responder(interaction);
+	// The pending message is public: the server's language, like every later view of it.
+	const serverWords = await context.languages.translator(interaction.guildId);
 	await startJob(
 		context.start,
 		{ kind: "generate", input: generateInput(interaction) },
@@ -66,8 +68,7 @@ async function generate(interaction: ChatInputCommandInteraction, context: BotCo
 			},
 			attachmentSizeLimit: interaction.attachmentSizeLimit,
 			withinDeadline: (work) => responder.within(work),
-			// Public: the server's language, like every later view of the same message.
-			show: async (job) => responder.show(pendingView(await context.languages.translator(job.guildId), job)),
+			show: (job) => responder.show(pendingView(serverWords, job)),
 		},
 	);
 }
