@@ -27,7 +27,12 @@ export function wordParams(t: Translator, params: Params): Record<string, string
 		const name = String(params.provider);
 		words.provider = isProviderName(name) ? PROVIDER_LABELS[name] : t("provider.unknown");
 	}
-	if (params?.option !== undefined) words.feature = t.code("feature", String(params.option), "feature.model");
+	if (params?.option !== undefined) {
+		// An option this bot has no words for yet is named as Discord shows it.
+		const option = String(params.option);
+		const key = `feature.${option}`;
+		words.feature = isMessageKey(key) ? t(key) : option;
+	}
 	if (params?.frame !== undefined) words.frame = t(params.frame === "start" ? "frame.start" : "frame.end");
 	return words;
 }
