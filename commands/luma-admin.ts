@@ -9,6 +9,7 @@ import {
 import type { GuildAdmin } from "../src/admin/guildAdmin.js";
 import type { AdminAnswer } from "../src/admin/adminAnswer.js";
 import type { Command } from "../src/bot/command.js";
+import type { MessageKey } from "../src/bot/i18n/catalogue.js";
 import { choice, named, sameEverywhere } from "../src/bot/i18n/commandText.js";
 import { isLanguage, LANGUAGE_CODES, LANGUAGES } from "../src/bot/i18n/languages.js";
 import { memberWords } from "../src/bot/i18n/memberWords.js";
@@ -18,23 +19,22 @@ import { adminAnswerText } from "../src/bot/views/adminText.js";
 import { UserError } from "../src/errors.js";
 import type { LimitSettings } from "../src/settings/guildSettings.js";
 
-/** Option name (its catalogue key) -> limit it sets. Options are read by their English name. */
-const LIMIT_OPTIONS = {
-	server_daily: "guildDaily",
-	server_monthly: "guildMonthly",
-	server_concurrent: "guildMaxConcurrent",
-	member_daily: "userDaily",
-	member_concurrent: "userMaxConcurrent",
-	member_cooldown_seconds: "userCooldownSeconds",
-} as const satisfies Record<string, keyof LimitSettings>;
-const LIMIT_OPTION_KEYS = {
-	server_daily: "cmd.server_daily.name",
-	server_monthly: "cmd.server_monthly.name",
-	server_concurrent: "cmd.server_concurrent.name",
-	member_daily: "cmd.member_daily.name",
-	member_concurrent: "cmd.member_concurrent.name",
-	member_cooldown_seconds: "cmd.member_cooldown_seconds.name",
-} as const satisfies Record<keyof typeof LIMIT_OPTIONS, string>;
+/**
+ * The limit options: the English name Discord sends back (whatever the member's language), the
+ * catalogue key of its localized names, and the limit it sets.
+ */
+const LIMIT_OPTIONS = [
+	{ option: "server_daily", name: "cmd.server_daily.name", limit: "guildDaily" },
+	{ option: "server_monthly", name: "cmd.server_monthly.name", limit: "guildMonthly" },
+	{ option: "server_concurrent", name: "cmd.server_concurrent.name", limit: "guildMaxConcurrent" },
+	{ option: "member_daily", name: "cmd.member_daily.name", limit: "userDaily" },
+	{ option: "member_concurrent", name: "cmd.member_concurrent.name", limit: "userMaxConcurrent" },
+	{
+		option: "member_cooldown_seconds",
+		name: "cmd.member_cooldown_seconds.name",
+		limit: "userCooldownSeconds",
+	},
+] as const satisfies readonly { option: string; name: MessageKey; limit: keyof LimitSettings }[];
 /** The language choice that clears the server's own choice. */
 const FOLLOW_DISCORD = "auto";
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum] as const;
@@ -45,10 +45,8 @@ const data = named(new SlashCommandBuilder(), { fixed: "luma-admin" }, "cmd.admi
 	.setContexts(InteractionContextType.Guild)
 	.addSubcommand((sub) => {
 		named(sub, "cmd.limits.name", "cmd.limits.description");
-		for (const [option, key] of Object.entries(LIMIT_OPTIONS)) {
-			const name = LIMIT_OPTION_KEYS[option as keyof typeof LIMIT_OPTIONS];
-			sub.addIntegerOption((o) => named(o, name, `limit.${key}`).setMinValue(0).setMaxValue(1_000_000));
-		}
+		for (const { name, limit } of LIMIT_OPTIONS)
+			sub.addIntegerOption((o) => named(o, name, `limit.${limit}`).setMinValue(0).setMaxValue(1_000_000));
 		return sub.addStringOption((o) => named(o, "cmd.time_zone.name", "cmd.time_zone.description"));
 	})
 	.addSubcommandGroup((group) =>
@@ -163,9 +161,9 @@ async function run(interaction: ChatInputCommandInteraction, admin: GuildAdmin):
 	switch (group ? `${group} ${sub}` : sub) {
 		case "limits": {
 			const changes: Partial<LimitSettings> = {};
-			for (const [name, key] of Object.entries(LIMIT_OPTIONS)) {
-				const value = options.getInteger(name);
-				if (value !== null) changes[key] = value;
+			for (const { option, limit } of LIMIT_OPTIONS) {
+				const value = options.getInteger(option);
+				if (value !== null) changes[limit] = value;
 			}
 			return admin.limits(guildId, adminId, changes, options.getString("time_zone") ?? undefined);
 		}

@@ -20,7 +20,7 @@ const jobLink = (job: Job) =>
 const guildOf = (event: AuditEvent): string | null => ("job" in event ? event.job.guildId : event.guildId);
 
 /** An event as the server's log channel shows it, in the server's language. */
-function describe(t: Translator, event: AuditEvent): EmbedBuilder | undefined {
+function describe(t: Translator, event: AuditEvent): EmbedBuilder {
 	const embed = new EmbedBuilder();
 	switch (event.type) {
 		case "accepted":
@@ -129,7 +129,6 @@ export class ChannelAuditLog implements AuditLog {
 			const settings = await this.#settings.get(guildId);
 			if (!settings.logChannelId) return;
 			const embed = describe(await this.#languages.translator(guildId), event);
-			if (!embed) return;
 			await this.#rest.post(Routes.channelMessages(settings.logChannelId), {
 				body: { embeds: [embed.toJSON()], allowed_mentions: { parse: [] } },
 			});
