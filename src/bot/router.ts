@@ -4,8 +4,12 @@ import type { Logger } from "../logger.js";
 import type { BotContext, Command, ComponentHandlers, MessageCommand } from "./command.js";
 import { decodeCustomId } from "./customId.js";
 import { memberWords } from "./i18n/memberWords.js";
+import { t } from "./i18n/translate.js";
 import { replyPrivately } from "./responder.js";
 import { refusalText } from "./views/failureText.js";
+
+/** The generic answer to an unexpected error, in English (members get it in their language). */
+export const GENERIC_ERROR = t("en", "error.generic");
 
 /**
  * The one entry for interactions and the one error boundary: a `UserError` is answered with its
