@@ -52,8 +52,6 @@ function generateInput(interaction: ChatInputCommandInteraction): GenerateInput 
 
 async function generate(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
 	const responder = new Responder(interaction);
-	// The pending message is public: the server's language, like every later view of it.
-	const serverWords = await context.languages.translator(interaction.guildId);
 	await startJob(
 		context.start,
 		{ kind: "generate", input: generateInput(interaction) },
@@ -68,7 +66,9 @@ async function generate(interaction: ChatInputCommandInteraction, context: BotCo
 			},
 			attachmentSizeLimit: interaction.attachmentSizeLimit,
 			withinDeadline: (work) => responder.within(work),
-			show: (job) => responder.show(pendingView(serverWords, job)),
+			// Public: the server's language, like every later view of the same message. The request
+			// gate has read the server's settings by now, so this waits on nothing.
+			show: async (job) => responder.show(pendingView(await context.languages.translator(job.guildId), job)),
 		},
 	);
 }

@@ -61,16 +61,16 @@ export class InteractionRouter {
 			command: "commandName" in interaction ? interaction.commandName : undefined,
 			customId: "customId" in interaction ? interaction.customId : undefined,
 		};
-		// Alongside the answer, never before it; awaited below so a shutdown finds the write done.
-		const observed = this.#context.languages
-			.observe(interaction.guildId, "guildLocale" in interaction ? interaction.guildLocale : null)
-			.catch((error: unknown) => {
-				this.#logger.warn({ ...context, err: error }, "could not remember the server's language");
-			});
 		try {
 			await this.#dispatch(interaction, context);
 		} finally {
-			await observed;
+			// After the answer, so the first request of a server never waits on this write; within
+			// the handling, so a shutdown finds it done.
+			await this.#context.languages
+				.observe(interaction.guildId, "guildLocale" in interaction ? interaction.guildLocale : null)
+				.catch((error: unknown) => {
+					this.#logger.warn({ ...context, err: error }, "could not remember the server's language");
+				});
 		}
 	}
 
