@@ -3,10 +3,12 @@ import { ApplicationCommandType, InteractionContextType } from "discord.js";
 import type { MessageCommand } from "../src/bot/command.js";
 import { decodeCustomId } from "../src/bot/customId.js";
 import { openExtendModal } from "../src/bot/extendFlow.js";
+import { localized } from "../src/bot/i18n/commandText.js";
 import { UserError } from "../src/errors.js";
 
 const data = new ContextMenuCommandBuilder()
 	.setName("Extend video")
+	.setNameLocalizations(localized("cmd.extend_video.name"))
 	.setType(ApplicationCommandType.Message)
 	.setContexts(InteractionContextType.Guild)
 	.toJSON();
@@ -17,9 +19,7 @@ export const extendVideo = {
 	async execute(interaction, context) {
 		const message = interaction.targetMessage;
 		if (message.author.id !== interaction.client.user.id) {
-			throw new UserError(
-				"That message is not from this bot. Use Extend video on a finished video the bot posted.",
-			);
+			throw new UserError("not_bot_message");
 		}
 		// The message index knows the job; the Extend button's custom id is the fallback for
 		// messages posted before the index existed.
@@ -29,8 +29,7 @@ export const extendVideo = {
 		);
 		const fromButton = button ? decodeCustomId(button[0]) : undefined;
 		const jobId = fromIndex?.id ?? fromButton?.jobId;
-		if (!jobId)
-			throw new UserError("That message has no video from this bot. Use Extend video on a finished video.");
+		if (!jobId) throw new UserError("no_video_in_message");
 		await openExtendModal(interaction, context, jobId);
 	},
 } satisfies MessageCommand;

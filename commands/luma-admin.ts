@@ -7,165 +7,150 @@ import {
 	PermissionFlagsBits,
 } from "discord.js";
 import type { GuildAdmin } from "../src/admin/guildAdmin.js";
+import type { AdminAnswer } from "../src/admin/adminAnswer.js";
 import type { Command } from "../src/bot/command.js";
+import type { MessageKey } from "../src/bot/i18n/catalogue.js";
+import { choice, named, sameEverywhere } from "../src/bot/i18n/commandText.js";
+import { isLanguage, LANGUAGE_CODES, LANGUAGES } from "../src/bot/i18n/languages.js";
+import { memberWords } from "../src/bot/i18n/memberWords.js";
+import type { Translator } from "../src/bot/i18n/translate.js";
 import { truncate } from "../src/bot/text.js";
+import { adminAnswerText } from "../src/bot/views/adminText.js";
 import { UserError } from "../src/errors.js";
-import { LIMIT_NAMES, type LimitSettings } from "../src/settings/guildSettings.js";
+import type { LimitSettings } from "../src/settings/guildSettings.js";
 
-/** Option name -> limit it sets. */
-const LIMIT_OPTIONS: Record<string, keyof LimitSettings> = {
-	server_daily: "guildDaily",
-	server_monthly: "guildMonthly",
-	server_concurrent: "guildMaxConcurrent",
-	member_daily: "userDaily",
-	member_concurrent: "userMaxConcurrent",
-	member_cooldown_seconds: "userCooldownSeconds",
-};
+/**
+ * The limit options: the English name Discord sends back (whatever the member's language), the
+ * catalogue key of its localized names, and the limit it sets.
+ */
+const LIMIT_OPTIONS = [
+	{ option: "server_daily", name: "cmd.server_daily.name", limit: "guildDaily" },
+	{ option: "server_monthly", name: "cmd.server_monthly.name", limit: "guildMonthly" },
+	{ option: "server_concurrent", name: "cmd.server_concurrent.name", limit: "guildMaxConcurrent" },
+	{ option: "member_daily", name: "cmd.member_daily.name", limit: "userDaily" },
+	{ option: "member_concurrent", name: "cmd.member_concurrent.name", limit: "userMaxConcurrent" },
+	{
+		option: "member_cooldown_seconds",
+		name: "cmd.member_cooldown_seconds.name",
+		limit: "userCooldownSeconds",
+	},
+] as const satisfies readonly { option: string; name: MessageKey; limit: keyof LimitSettings }[];
+/** The language choice that clears the server's own choice. */
+const FOLLOW_DISCORD = "auto";
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum] as const;
 
-const data = new SlashCommandBuilder()
-	.setName("luma-admin")
-	.setDescription("Set who may make videos, where, and how many")
+const data = named(new SlashCommandBuilder(), { fixed: "luma-admin" }, "cmd.admin.description")
 	// Manage Server by default; admins can hand it to other roles in Server Settings → Integrations.
 	.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
 	.setContexts(InteractionContextType.Guild)
 	.addSubcommand((sub) => {
-		sub.setName("limits").setDescription("Set limits (0 = no limit); with no options, show them");
-		for (const [name, key] of Object.entries(LIMIT_OPTIONS)) {
-			sub.addIntegerOption((o) =>
-				o.setName(name).setDescription(LIMIT_NAMES[key]).setMinValue(0).setMaxValue(1_000_000),
-			);
-		}
-		return sub.addStringOption((o) =>
-			o
-				.setName("time_zone")
-				.setDescription("When days and months turn over, e.g. Europe/Paris (UTC to reset)"),
-		);
+		named(sub, "cmd.limits.name", "cmd.limits.description");
+		for (const { name, limit } of LIMIT_OPTIONS)
+			sub.addIntegerOption((o) => named(o, name, `limit.${limit}`).setMinValue(0).setMaxValue(1_000_000));
+		return sub.addStringOption((o) => named(o, "cmd.time_zone.name", "cmd.time_zone.description"));
 	})
 	.addSubcommandGroup((group) =>
-		group
-			.setName("channels")
-			.setDescription("Where videos may be made (none listed: everywhere)")
+		named(group, "cmd.channels.name", "cmd.channels.description")
 			.addSubcommand((s) =>
-				s
-					.setName("allow")
-					.setDescription("Allow videos in a channel")
-					.addChannelOption((o) =>
-						o
-							.setName("channel")
-							.setDescription("Channel")
-							.setRequired(true)
-							.addChannelTypes(...TEXT_CHANNELS),
-					),
+				named(s, "cmd.allow.name", "cmd.allow.description").addChannelOption((o) =>
+					named(o, "cmd.channel.name", "cmd.channel.description")
+						.setRequired(true)
+						.addChannelTypes(...TEXT_CHANNELS),
+				),
 			)
 			.addSubcommand((s) =>
-				s
-					.setName("disallow")
-					.setDescription("Remove a channel from the allowed list")
-					.addChannelOption((o) =>
-						o
-							.setName("channel")
-							.setDescription("Channel")
-							.setRequired(true)
-							.addChannelTypes(...TEXT_CHANNELS),
-					),
+				named(s, "cmd.disallow.name", "cmd.disallow.description").addChannelOption((o) =>
+					named(o, "cmd.channel.name", "cmd.channel.description")
+						.setRequired(true)
+						.addChannelTypes(...TEXT_CHANNELS),
+				),
 			)
-			.addSubcommand((s) => s.setName("clear").setDescription("Allow videos in every channel again"))
-			.addSubcommand((s) => s.setName("list").setDescription("Show the allowed channels")),
+			.addSubcommand((s) => named(s, "cmd.clear.name", "cmd.channels_clear.description"))
+			.addSubcommand((s) => named(s, "cmd.list.name", "cmd.channels_list.description")),
 	)
 	.addSubcommandGroup((group) =>
-		group
-			.setName("roles")
-			.setDescription("Which roles may make videos, and which have no limits")
+		named(group, "cmd.roles.name", "cmd.roles.description")
 			.addSubcommand((s) =>
-				s
-					.setName("require")
-					.setDescription("Only members with a required role may make videos")
-					.addRoleOption((o) => o.setName("role").setDescription("Role").setRequired(true)),
+				named(s, "cmd.require.name", "cmd.require.description").addRoleOption((o) =>
+					named(o, "cmd.role.name", "cmd.role.description").setRequired(true),
+				),
 			)
 			.addSubcommand((s) =>
-				s
-					.setName("exempt")
-					.setDescription("Members with this role are not limited")
-					.addRoleOption((o) => o.setName("role").setDescription("Role").setRequired(true)),
+				named(s, "cmd.exempt.name", "cmd.exempt.description").addRoleOption((o) =>
+					named(o, "cmd.role.name", "cmd.role.description").setRequired(true),
+				),
 			)
 			.addSubcommand((s) =>
-				s
-					.setName("remove")
-					.setDescription("Remove a role from both lists")
-					.addRoleOption((o) => o.setName("role").setDescription("Role").setRequired(true)),
+				named(s, "cmd.remove.name", "cmd.roles_remove.description").addRoleOption((o) =>
+					named(o, "cmd.role.name", "cmd.role.description").setRequired(true),
+				),
 			)
-			.addSubcommand((s) => s.setName("list").setDescription("Show required and exempt roles")),
+			.addSubcommand((s) => named(s, "cmd.list.name", "cmd.roles_list.description")),
 	)
 	.addSubcommandGroup((group) =>
-		group
-			.setName("blocklist")
-			.setDescription("Words and /regex/ patterns prompts may not contain")
+		named(group, "cmd.blocklist.name", "cmd.blocklist.description")
 			.addSubcommand((s) =>
-				s
-					.setName("add")
-					.setDescription("Block a word, phrase or /regex/")
-					.addStringOption((o) =>
-						o
-							.setName("entry")
-							.setDescription("A word, a phrase, or /pattern/")
-							.setRequired(true)
-							.setMaxLength(200),
-					),
+				named(s, "cmd.add.name", "cmd.blocklist_add.description").addStringOption((o) =>
+					named(o, "cmd.entry.name", "cmd.entry.description").setRequired(true).setMaxLength(200),
+				),
 			)
 			.addSubcommand((s) =>
-				s
-					.setName("remove")
-					.setDescription("Unblock an entry")
-					.addStringOption((o) =>
-						o.setName("entry").setDescription("The entry as listed").setRequired(true).setMaxLength(200),
-					),
+				named(s, "cmd.remove.name", "cmd.blocklist_remove.description").addStringOption((o) =>
+					named(o, "cmd.entry.name", "cmd.entry.description_listed").setRequired(true).setMaxLength(200),
+				),
 			)
-			.addSubcommand((s) => s.setName("list").setDescription("Show the blocklist")),
+			.addSubcommand((s) => named(s, "cmd.list.name", "cmd.blocklist_list.description")),
 	)
 	.addSubcommand((s) =>
-		s
-			.setName("ban")
-			.setDescription("Stop a member from making videos")
-			.addUserOption((o) => o.setName("user").setDescription("Member").setRequired(true)),
+		named(s, "cmd.ban.name", "cmd.ban.description").addUserOption((o) =>
+			named(o, "cmd.user.name", "cmd.user.description").setRequired(true),
+		),
 	)
 	.addSubcommand((s) =>
-		s
-			.setName("unban")
-			.setDescription("Let a member make videos again")
-			.addUserOption((o) => o.setName("user").setDescription("Member").setRequired(true)),
+		named(s, "cmd.unban.name", "cmd.unban.description").addUserOption((o) =>
+			named(o, "cmd.user.name", "cmd.user.description").setRequired(true),
+		),
 	)
 	.addSubcommandGroup((group) =>
-		group
-			.setName("log-channel")
-			.setDescription("Where requests, outcomes and changes are logged")
+		named(group, "cmd.log_channel.name", "cmd.log_channel.description")
 			.addSubcommand((s) =>
-				s
-					.setName("set")
-					.setDescription("Log to a channel")
-					.addChannelOption((o) =>
-						o
-							.setName("channel")
-							.setDescription("Channel")
-							.setRequired(true)
-							.addChannelTypes(ChannelType.GuildText),
-					),
+				named(s, "cmd.set.name", "cmd.log_channel_set.description").addChannelOption((o) =>
+					named(o, "cmd.channel.name", "cmd.channel.description")
+						.setRequired(true)
+						.addChannelTypes(ChannelType.GuildText),
+				),
 			)
-			.addSubcommand((s) => s.setName("clear").setDescription("Stop logging")),
+			.addSubcommand((s) => named(s, "cmd.clear.name", "cmd.log_channel_clear.description")),
 	)
-	.addSubcommand((s) => s.setName("usage").setDescription("Today's and this month's usage, top members"))
+	.addSubcommand((s) => named(s, "cmd.usage.name", "cmd.usage.description"))
 	.addSubcommand((s) =>
-		s
-			.setName("reset")
-			.setDescription("Reset today's usage for a member, or the whole server")
-			.addUserOption((o) => o.setName("user").setDescription("Member (leave empty for the whole server)")),
+		named(s, "cmd.reset.name", "cmd.reset.description").addUserOption((o) =>
+			named(o, "cmd.user.name", "cmd.user.description_reset"),
+		),
 	)
-	.addSubcommand((s) => s.setName("settings").setDescription("Every setting at a glance"))
+	.addSubcommandGroup((group) =>
+		named(group, "cmd.settings.name", "cmd.settings.description")
+			.addSubcommand((s) => named(s, "cmd.show.name", "cmd.show.description"))
+			.addSubcommand((s) =>
+				named(s, "cmd.language.name", "cmd.language.description").addStringOption((o) =>
+					named(o, "cmd.language.name", "cmd.language.option")
+						.setRequired(true)
+						.addChoices(
+							...LANGUAGE_CODES.map((code) => ({
+								name: LANGUAGES[code].name,
+								name_localizations: sameEverywhere(LANGUAGES[code].name),
+								value: code,
+							})),
+							choice("cmd.language.auto", FOLLOW_DISCORD),
+						),
+				),
+			),
+	)
 	.toJSON();
 
-async function run(interaction: ChatInputCommandInteraction, admin: GuildAdmin): Promise<string> {
+async function run(interaction: ChatInputCommandInteraction, admin: GuildAdmin): Promise<AdminAnswer> {
 	const guildId = interaction.guildId;
-	if (!guildId) throw new UserError("This command works in a server only.");
+	if (!guildId) throw new UserError("admin_server_only");
 	const adminId = interaction.user.id;
 	const { options } = interaction;
 	const group = options.getSubcommandGroup();
@@ -176,9 +161,9 @@ async function run(interaction: ChatInputCommandInteraction, admin: GuildAdmin):
 	switch (group ? `${group} ${sub}` : sub) {
 		case "limits": {
 			const changes: Partial<LimitSettings> = {};
-			for (const [name, key] of Object.entries(LIMIT_OPTIONS)) {
-				const value = options.getInteger(name);
-				if (value !== null) changes[key] = value;
+			for (const { option, limit } of LIMIT_OPTIONS) {
+				const value = options.getInteger(option);
+				if (value !== null) changes[limit] = value;
 			}
 			return admin.limits(guildId, adminId, changes, options.getString("time_zone") ?? undefined);
 		}
@@ -188,36 +173,16 @@ async function run(interaction: ChatInputCommandInteraction, admin: GuildAdmin):
 			return admin.listRemove(guildId, adminId, "allowedChannels", channel(), `<#${channel()}>`);
 		case "channels clear":
 			return admin.clearChannels(guildId, adminId);
-		case "channels list": {
-			const list = await admin.list(guildId, "allowedChannels");
-			return list.length
-				? `Videos can be made in: ${list.map((id) => `<#${id}>`).join(", ")}`
-				: "Videos can be made in every channel.";
-		}
 		case "roles require":
 			return admin.listAdd(guildId, adminId, "requiredRoles", role(), `<@&${role()}>`);
 		case "roles exempt":
 			return admin.listAdd(guildId, adminId, "exemptRoles", role(), `<@&${role()}>`);
 		case "roles remove":
 			return admin.removeRole(guildId, adminId, role());
-		case "roles list": {
-			const [required, exempt] = await Promise.all([
-				admin.list(guildId, "requiredRoles"),
-				admin.list(guildId, "exemptRoles"),
-			]);
-			const show = (ids: string[]) => (ids.length ? ids.map((id) => `<@&${id}>`).join(", ") : "none");
-			return `Required roles: ${show(required)}\nExempt roles: ${show(exempt)}`;
-		}
 		case "blocklist add":
 			return admin.blocklistAdd(guildId, adminId, options.getString("entry", true));
 		case "blocklist remove":
 			return admin.blocklistRemove(guildId, adminId, options.getString("entry", true));
-		case "blocklist list": {
-			const list = await admin.list(guildId, "blocklist");
-			return list.length
-				? `Blocked: ${list.map((entry) => `\`${entry}\``).join(", ")}`
-				: "The blocklist is empty.";
-		}
 		case "ban":
 			return admin.listAdd(guildId, adminId, "bannedUsers", user(), `<@${user()}>`);
 		case "unban":
@@ -230,17 +195,58 @@ async function run(interaction: ChatInputCommandInteraction, admin: GuildAdmin):
 			return admin.usage(guildId);
 		case "reset":
 			return admin.reset(guildId, adminId, options.getUser("user")?.id);
-		case "settings":
+		case "settings show":
 			return admin.overview(guildId);
+		case "settings language": {
+			const language = options.getString("language", true);
+			if (language !== FOLLOW_DISCORD && !isLanguage(language)) throw new UserError("command_gone");
+			return admin.setLanguage(guildId, adminId, language === FOLLOW_DISCORD ? undefined : language);
+		}
 		default:
-			throw new UserError("That admin command is not available any more.");
+			throw new UserError("command_gone");
 	}
+}
+
+/** The lists, shown as they are (nothing changes, nothing is logged). */
+async function list(
+	interaction: ChatInputCommandInteraction,
+	admin: GuildAdmin,
+	t: Translator,
+): Promise<string | undefined> {
+	const guildId = interaction.guildId;
+	const group = interaction.options.getSubcommandGroup();
+	if (!guildId || interaction.options.getSubcommand(true) !== "list") return undefined;
+	const mentions = (ids: string[], mention: (id: string) => string) => ids.map(mention).join(", ");
+	if (group === "channels") {
+		const ids = await admin.list(guildId, "allowedChannels");
+		return ids.length
+			? t("admin.channels_list", { channels: mentions(ids, (id) => `<#${id}>`) })
+			: t("admin.channels_everywhere");
+	}
+	if (group === "roles") {
+		const [required, exempt] = await Promise.all([
+			admin.list(guildId, "requiredRoles"),
+			admin.list(guildId, "exemptRoles"),
+		]);
+		const show = (ids: string[]) => (ids.length ? mentions(ids, (id) => `<@&${id}>`) : t("admin.none"));
+		return t("admin.roles_list", { required: show(required), exempt: show(exempt) });
+	}
+	if (group === "blocklist") {
+		const entries = await admin.list(guildId, "blocklist");
+		return entries.length
+			? t("admin.blocklist_list", { entries: mentions(entries, (entry) => `\`${entry}\``) })
+			: t("admin.blocklist_list_empty");
+	}
+	return undefined;
 }
 
 export const lumaAdmin = {
 	data,
 	async execute(interaction, context) {
-		const text = await run(interaction, context.admin);
+		const t = memberWords(interaction);
+		const text =
+			(await list(interaction, context.admin, t)) ??
+			adminAnswerText(t, await run(interaction, context.admin));
 		await interaction.reply({
 			content: truncate(text, 2000),
 			flags: MessageFlags.Ephemeral,

@@ -9,6 +9,8 @@ import { ChannelAuditLog } from "./bot/auditLogChannel.js";
 import { createClient } from "./bot/client.js";
 import type { Command } from "./bot/command.js";
 import { componentHandlers } from "./bot/components.js";
+import { GuildLanguages } from "./bot/i18n/guildLanguages.js";
+import { LANGUAGE_CODES } from "./bot/i18n/languages.js";
 import { DiscordPresenter } from "./bot/presenter.js";
 import { fetchApplicationId, registerCommands } from "./bot/registerCommands.js";
 import { InteractionRouter } from "./bot/router.js";
@@ -120,6 +122,8 @@ export function createApp(deps: AppDeps): App {
 		spoolDir,
 		...(deps.dispatcher && { dispatcher: deps.dispatcher }),
 		onDelivered: (job, now) => metrics.jobDelivered(job, now),
+		// `languages` is made below with the settings; jobs are drawn only once the app runs.
+		languageOf: (guildId) => languages.of(guildId),
 	});
 	observeInteractionAcks(client.rest, metrics);
 	const events = new JobEvents(logger);
@@ -153,6 +157,11 @@ export function createApp(deps: AppDeps): App {
 			userMaxConcurrent: env.USER_MAX_CONCURRENT,
 			userCooldownSeconds: env.USER_COOLDOWN_SECONDS,
 		},
+		languages: LANGUAGE_CODES,
+	});
+	const languages = new GuildLanguages({
+		settings,
+		discordLocaleOf: (guildId) => client.guilds.cache.get(guildId)?.preferredLocale,
 	});
 	const quota = new QuotaService({
 		keyv: store.openNamespace<unknown>("usage"),
@@ -161,7 +170,7 @@ export function createApp(deps: AppDeps): App {
 		// A slot whose job end was lost stops counting after this; it must outlast any real job.
 		staleAfterMs: Math.max(DEFAULT_STALE_AFTER_MS, env.JOB_TIMEOUT_MS * 2),
 	});
-	const audit = new ChannelAuditLog({ rest: client.rest, settings, logger });
+	const audit = new ChannelAuditLog({ rest: client.rest, settings, languages, logger });
 	const gate = new RequestGate({ settings, quota, audit, onRefused: (rule) => metrics.refused(rule) });
 	const admin = new GuildAdmin({ settings, quota, audit });
 	const listeners = listenToJobs(events, { quota, audit, metrics, logger });
@@ -209,6 +218,7 @@ export function createApp(deps: AppDeps): App {
 			settings,
 			audit,
 			admin,
+			languages,
 			clock,
 			logger,
 			readHead: readFrameHead,

@@ -1,9 +1,21 @@
+/** Values that fill a sentence: ids, numbers, names, codes; never words of a language. */
+export type PhraseParams = Readonly<Record<string, string | number>>;
+
 /**
- * The only error whose message users may see. Anything else is logged and answered with a
- * generic sentence, so internals and provider bodies never reach a channel.
+ * A request turned down for a reason the member may be told, as a code and its parameters: the
+ * bot's views word it in the member's language. Anything else thrown is logged and answered with
+ * a generic sentence, so internals and provider bodies never reach a channel.
  */
 export class UserError extends Error {
-	override readonly name = "UserError";
+	override readonly name: string = "UserError";
+	readonly code: string;
+	readonly params: PhraseParams | undefined;
+
+	constructor(code: string, params?: PhraseParams) {
+		super(`refused: ${code}`);
+		this.code = code;
+		this.params = params;
+	}
 }
 
 /**

@@ -1,64 +1,51 @@
 import { SlashCommandBuilder, type SlashCommandSubcommandBuilder } from "@discordjs/builders";
 import { InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
+import { choice, fixedChoice, named } from "../../src/bot/i18n/commandText.js";
 import type { ProviderCapabilities } from "../../src/providers/types.js";
 import { MAX_PROMPT_LENGTH } from "../../src/requests/validateGenerate.js";
 
-const choices = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
+const choices = (values: readonly string[]) => values.map(fixedChoice);
 
 function generate(
 	sub: SlashCommandSubcommandBuilder,
 	caps: ProviderCapabilities,
 ): SlashCommandSubcommandBuilder {
-	const frames = caps.startFrame && caps.endFrame ? ", optionally between a start and an end frame" : "";
-	sub
-		.setName("generate")
-		.setDescription(`Make a video from a prompt${frames}`)
-		.addStringOption((o) =>
-			o
-				.setName("prompt")
-				.setDescription("What should happen in the video")
-				.setRequired(true)
-				.setMaxLength(MAX_PROMPT_LENGTH),
-		);
+	named(
+		sub,
+		"cmd.generate.name",
+		caps.startFrame && caps.endFrame ? "cmd.generate.description_frames" : "cmd.generate.description",
+	).addStringOption((o) =>
+		named(o, "cmd.prompt.name", "cmd.generate.prompt").setRequired(true).setMaxLength(MAX_PROMPT_LENGTH),
+	);
 	if (caps.startFrame)
-		sub.addAttachmentOption((o) =>
-			o.setName("start_frame").setDescription("Image for the first frame (PNG, JPEG or WebP)"),
-		);
+		sub.addAttachmentOption((o) => named(o, "cmd.start_frame.name", "cmd.start_frame.description"));
 	if (caps.endFrame)
-		sub.addAttachmentOption((o) =>
-			o.setName("end_frame").setDescription("Image for the last frame (PNG, JPEG or WebP)"),
-		);
+		sub.addAttachmentOption((o) => named(o, "cmd.end_frame.name", "cmd.end_frame.description"));
 	if (caps.aspectRatios.length > 0)
 		sub.addStringOption((o) =>
-			o
-				.setName("aspect_ratio")
-				.setDescription(`Shape of the video (default ${caps.aspectRatios[0]})`)
-				.addChoices(...choices(caps.aspectRatios)),
+			named(o, "cmd.aspect_ratio.name", "cmd.aspect_ratio.description", {
+				default: caps.aspectRatios[0],
+			}).addChoices(...choices(caps.aspectRatios)),
 		);
-	if (caps.loop)
-		sub.addBooleanOption((o) => o.setName("loop").setDescription("Make the video loop seamlessly"));
-	if (caps.enhance)
-		sub.addBooleanOption((o) => o.setName("enhance").setDescription("Let the provider improve your prompt"));
+	if (caps.loop) sub.addBooleanOption((o) => named(o, "cmd.loop.name", "cmd.loop.description"));
+	if (caps.enhance) sub.addBooleanOption((o) => named(o, "cmd.enhance.name", "cmd.enhance.description"));
 	if (caps.models.length > 1)
 		sub.addStringOption((o) =>
-			o
-				.setName("model")
-				.setDescription(`Video model (default ${caps.models[0]})`)
-				.addChoices(...choices(caps.models)),
+			named(o, "cmd.model.name", "cmd.model.description", { default: caps.models[0] }).addChoices(
+				...choices(caps.models),
+			),
 		);
 	if (caps.durations.length > 0)
 		sub.addStringOption((o) =>
-			o
-				.setName("duration")
-				.setDescription(`Length of the clip (default ${caps.durations[0]})`)
-				.addChoices(...choices(caps.durations)),
+			named(o, "cmd.duration.name", "cmd.duration.description", { default: caps.durations[0] }).addChoices(
+				...choices(caps.durations),
+			),
 		);
 	if (caps.resolutions.length > 0)
 		sub.addStringOption((o) =>
-			o
-				.setName("resolution")
-				.setDescription(`Resolution of the clip (default ${caps.resolutions[0]})`)
-				.addChoices(...choices(caps.resolutions)),
+			named(o, "cmd.resolution.name", "cmd.resolution.description", {
+				default: caps.resolutions[0],
+			}).addChoices(...choices(caps.resolutions)),
 		);
 	return sub;
 }
@@ -68,39 +55,21 @@ function extend(
 	caps: ProviderCapabilities,
 ): SlashCommandSubcommandBuilder {
 	const extend = caps.extend!;
-	sub
-		.setName("extend")
-		.setDescription("Continue a video with a new prompt; anyone may extend anyone's clip")
+	named(sub, "cmd.extend.name", "cmd.extend.description")
 		.addStringOption((o) =>
-			o
-				.setName("video")
-				.setDescription(
-					extend.byUrl
-						? "A recent video, its video ID, a link to the bot's message, or a video URL"
-						: "A recent video, its video ID, or a link to the bot's message",
-				)
+			named(o, "cmd.video.name", extend.byUrl ? "cmd.video.description_url" : "cmd.video.description")
 				.setRequired(true)
 				.setAutocomplete(true),
 		)
-		.addStringOption((o) =>
-			o
-				.setName("prompt")
-				.setDescription("What happens next (default: the clip's prompt)")
-				.setMaxLength(MAX_PROMPT_LENGTH),
-		);
+		.addStringOption((o) => named(o, "cmd.prompt.name", "cmd.extend.prompt").setMaxLength(MAX_PROMPT_LENGTH));
 	if (extend.endFrame)
-		sub.addAttachmentOption((o) =>
-			o.setName("end_frame").setDescription("Image for the last frame (PNG, JPEG or WebP)"),
-		);
+		sub.addAttachmentOption((o) => named(o, "cmd.end_frame.name", "cmd.end_frame.description"));
 	if (extend.backward)
 		sub.addStringOption((o) =>
-			o
-				.setName("direction")
-				.setDescription("Continue after the clip (default), or make the part that leads into it")
-				.addChoices(
-					{ name: "after the clip", value: "forward" },
-					{ name: "before the clip", value: "backward" },
-				),
+			named(o, "cmd.direction.name", "cmd.direction.description").addChoices(
+				choice("cmd.direction.forward", "forward"),
+				choice("cmd.direction.backward", "backward"),
+			),
 		);
 	return sub;
 }
@@ -108,19 +77,13 @@ function extend(
 /**
  * `/luma` as the configured provider can serve it: an option the provider cannot do is not
  * offered, and `extend` exists only where the provider can extend. The deploy script builds the
- * same from the same configuration.
+ * same from the same configuration. Every name and description carries each shipped language.
  */
 export function lumaCommandData(caps: ProviderCapabilities): RESTPostAPIChatInputApplicationCommandsJSONBody {
-	const builder = new SlashCommandBuilder()
-		.setName("luma")
-		.setDescription("Make short AI videos with Luma")
+	const builder = named(new SlashCommandBuilder(), { fixed: "luma" }, "cmd.luma.description")
 		.setContexts(InteractionContextType.Guild)
 		.addSubcommand((sub) => generate(sub, caps));
 	if (caps.extend) builder.addSubcommand((sub) => extend(sub, caps));
-	builder.addSubcommand((sub) =>
-		sub
-			.setName("quota")
-			.setDescription("How many videos you and this server have left, and when limits reset"),
-	);
+	builder.addSubcommand((sub) => named(sub, "cmd.quota.name", "cmd.quota.description"));
 	return builder.toJSON();
 }

@@ -1,12 +1,13 @@
 import type { Attachment, ChatInputCommandInteraction } from "discord.js";
 import { MessageFlags } from "discord.js";
-import { describeQuota } from "../../src/admin/adminText.js";
 import type { BotContext, Command } from "../../src/bot/command.js";
 import { startExtension } from "../../src/bot/extendFlow.js";
+import { memberWords } from "../../src/bot/i18n/memberWords.js";
 import { requesterOf } from "../../src/bot/requester.js";
 import { Responder } from "../../src/bot/responder.js";
 import { formatAge, truncate } from "../../src/bot/text.js";
-import { pendingView } from "../../src/bot/views.js";
+import { describeQuota } from "../../src/bot/views/adminText.js";
+import { pendingView } from "../../src/bot/views/jobViews.js";
 import { UserError } from "../../src/errors.js";
 import { resolveVideo } from "../../src/jobs/resolveVideo.js";
 import { startJob } from "../../src/jobs/startJob.js";
@@ -61,22 +62,25 @@ async function generate(interaction: ChatInputCommandInteraction, context: BotCo
 				applicationId: interaction.applicationId,
 				token: interaction.token,
 				createdAt: interaction.createdTimestamp,
+				locale: interaction.locale,
 			},
 			attachmentSizeLimit: interaction.attachmentSizeLimit,
 			withinDeadline: (work) => responder.within(work),
-			show: (job) => responder.show(pendingView(job)),
+			// Public: the server's language, like every later view of the same message. The request
+			// gate has read the server's settings by now, so this waits on nothing.
+			show: async (job) => responder.show(pendingView(await context.languages.translator(job.guildId), job)),
 			retract: () => responder.retract(),
 		},
 	);
 }
 
 async function quota(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
-	if (!interaction.guildId) throw new UserError("Limits apply per server; use this command in a server.");
+	if (!interaction.guildId) throw new UserError("quota_server_only");
 	const settings = await context.settings.get(interaction.guildId);
 	const exempt = isExempt(settings, requesterOf(interaction).memberRoleIds);
 	const status = await context.quota.status(interaction.guildId, interaction.user.id, exempt);
 	await interaction.reply({
-		content: describeQuota(status),
+		content: describeQuota(memberWords(interaction), status),
 		flags: MessageFlags.Ephemeral,
 		allowedMentions: { parse: [] },
 	});
@@ -108,21 +112,20 @@ export function createLumaCommand(caps: ProviderCapabilities): Command {
 			if (sub === "generate") return generate(interaction, context);
 			if (sub === "extend" && caps.extend) return extend(interaction, context);
 			if (sub === "quota") return quota(interaction, context);
-			throw new UserError(
-				"That part of /luma is not available with the bot's current video provider. Discord may still be updating the command list.",
-			);
+			throw new UserError("subcommand_unavailable");
 		},
 		async autocomplete(interaction, context) {
 			const typed = interaction.options.getFocused().trim().toLowerCase();
 			const videos = interaction.guildId ? await context.index.recent(interaction.guildId) : [];
 			const now = context.clock();
+			const t = memberWords(interaction);
 			const choices = videos
 				.filter(
 					(video) => !typed || video.prompt.toLowerCase().includes(typed) || video.jobId.startsWith(typed),
 				)
 				.slice(0, 25)
 				.map((video) => ({
-					name: `${truncate(video.prompt, 80)} · ${formatAge(now - video.finishedAt)}`,
+					name: `${truncate(video.prompt, 80)} · ${formatAge(t.language, now - video.finishedAt, t("job.just_now"))}`,
 					value: video.jobId,
 				}));
 			await interaction.respond(choices);

@@ -6,17 +6,16 @@ import {
 	type GuildSettings,
 	type GuildSettingsStore,
 	LIMIT_KEYS,
-	LIMIT_NAMES,
 	type LimitSettings,
 } from "../settings/guildSettings.js";
 import { canonicalTimeZone } from "../settings/timeZone.js";
-import { describeLimits, describeSettings, describeUsage } from "./adminText.js";
+import type { AdminAnswer, LimitsView, Phrase } from "./adminAnswer.js";
 
-type ListName = "allowedChannels" | "requiredRoles" | "exemptRoles" | "bannedUsers" | "blocklist";
+export type ListName = "allowedChannels" | "requiredRoles" | "exemptRoles" | "bannedUsers" | "blocklist";
 
 /**
  * What `/luma-admin` does, without Discord: each change is saved, written to the audit log, and
- * answered with a sentence the admin sees privately.
+ * answered with a phrase (a code and parameters) the admin's view words privately.
  */
 export class GuildAdmin {
 	readonly #settings: GuildSettingsStore;
@@ -35,21 +34,17 @@ export class GuildAdmin {
 		adminId: string,
 		changes: Partial<LimitSettings>,
 		timeZone?: string,
-	): Promise<string> {
+	): Promise<AdminAnswer> {
 		const given = LIMIT_KEYS.filter((key) => changes[key] !== undefined);
 		let zone: string | null | undefined;
 		if (timeZone !== undefined) {
 			zone = ["utc", "none", ""].includes(timeZone.trim().toLowerCase())
 				? null
 				: canonicalTimeZone(timeZone.trim());
-			if (zone === undefined) {
-				throw new UserError(
-					`"${timeZone}" is not a time zone. Use a name like Europe/Paris or America/New_York, or UTC.`,
-				);
-			}
+			if (zone === undefined) throw new UserError("bad_time_zone", { zone: timeZone });
 		}
 		if (given.length === 0 && zone === undefined)
-			return describeLimits(await this.#settings.get(guildId), this.#settings);
+			return { kind: "limits", limits: this.#limitsView(await this.#settings.get(guildId)) };
 		const updated = await this.#settings.update(guildId, (settings) => {
 			const limits = { ...settings.limits };
 			for (const key of given) limits[key] = changes[key]!;
@@ -58,16 +53,11 @@ export class GuildAdmin {
 			else if (zone !== undefined) next.timeZone = zone;
 			return next;
 		});
-		const parts = given.map(
-			(key) => `${LIMIT_NAMES[key]}: ${changes[key] === 0 ? "no limit" : changes[key]}`,
-		);
-		if (zone !== undefined) parts.push(`time zone: ${zone ?? "UTC"}`);
-		return this.#changed(
-			guildId,
-			adminId,
-			`Limits updated: ${parts.join("; ")}.`,
-			describeLimits(updated, this.#settings),
-		);
+		// The view lists each limit given, in the order of LIMIT_KEYS, and the zone last.
+		const params: Record<string, string | number> = {};
+		for (const key of given) params[key] = changes[key]!;
+		if (zone !== undefined) params.timeZone = zone ?? "UTC";
+		return this.#changed(guildId, adminId, { code: "limits_updated", params }, this.#limitsView(updated));
 	}
 
 	async listAdd(
@@ -76,11 +66,11 @@ export class GuildAdmin {
 		list: ListName,
 		value: string,
 		label: string,
-	): Promise<string> {
+	): Promise<AdminAnswer> {
 		const settings = await this.#settings.get(guildId);
-		if (settings[list].includes(value)) return `${label} is already on the list; nothing changed.`;
+		if (settings[list].includes(value)) return said({ code: "already_listed", params: { label } });
 		await this.#settings.update(guildId, (s) => ({ ...s, [list]: [...s[list], value] }));
-		return this.#changed(guildId, adminId, `${LIST_VERBS[list].add} ${label}.`);
+		return this.#changed(guildId, adminId, { code: LIST_PHRASES[list].added, params: { label } });
 	}
 
 	async listRemove(
@@ -89,85 +79,108 @@ export class GuildAdmin {
 		list: ListName,
 		value: string,
 		label: string,
-	): Promise<string> {
+	): Promise<AdminAnswer> {
 		const settings = await this.#settings.get(guildId);
-		if (!settings[list].includes(value)) return `${label} is not on the list; nothing changed.`;
+		if (!settings[list].includes(value)) return said({ code: "not_listed", params: { label } });
 		await this.#settings.update(guildId, (s) => ({ ...s, [list]: s[list].filter((item) => item !== value) }));
-		return this.#changed(guildId, adminId, `${LIST_VERBS[list].remove} ${label}.`);
+		return this.#changed(guildId, adminId, { code: LIST_PHRASES[list].removed, params: { label } });
 	}
 
-	async clearChannels(guildId: string, adminId: string): Promise<string> {
+	async clearChannels(guildId: string, adminId: string): Promise<AdminAnswer> {
 		await this.#settings.update(guildId, (s) => ({ ...s, allowedChannels: [] }));
-		return this.#changed(guildId, adminId, "Videos can be made in every channel again.");
+		return this.#changed(guildId, adminId, { code: "channels_cleared" });
 	}
 
 	/** Removes a role from both role lists (required and exempt). */
-	async removeRole(guildId: string, adminId: string, roleId: string): Promise<string> {
+	async removeRole(guildId: string, adminId: string, roleId: string): Promise<AdminAnswer> {
 		const settings = await this.#settings.get(guildId);
+		const role = `<@&${roleId}>`;
 		if (!settings.requiredRoles.includes(roleId) && !settings.exemptRoles.includes(roleId)) {
-			return `<@&${roleId}> is neither required nor exempt; nothing changed.`;
+			return said({ code: "role_not_listed", params: { role } });
 		}
 		await this.#settings.update(guildId, (s) => ({
 			...s,
 			requiredRoles: s.requiredRoles.filter((id) => id !== roleId),
 			exemptRoles: s.exemptRoles.filter((id) => id !== roleId),
 		}));
-		return this.#changed(guildId, adminId, `<@&${roleId}> is no longer required or exempt.`);
+		return this.#changed(guildId, adminId, { code: "role_removed", params: { role } });
 	}
 
-	async blocklistAdd(guildId: string, adminId: string, raw: string): Promise<string> {
+	async blocklistAdd(guildId: string, adminId: string, raw: string): Promise<AdminAnswer> {
 		const parsed = parseBlocklistEntry(raw);
-		if (!parsed.ok) throw new UserError(`That entry can't be used: ${parsed.reason}`);
+		if (!parsed.ok) throw new UserError(parsed.reason.code, parsed.reason.params);
 		return this.listAdd(guildId, adminId, "blocklist", parsed.entry, `\`${parsed.entry}\``);
 	}
 
-	async blocklistRemove(guildId: string, adminId: string, raw: string): Promise<string> {
+	async blocklistRemove(guildId: string, adminId: string, raw: string): Promise<AdminAnswer> {
 		const parsed = parseBlocklistEntry(raw);
 		const entry = parsed.ok ? parsed.entry : raw.trim();
 		return this.listRemove(guildId, adminId, "blocklist", entry, `\`${entry}\``);
 	}
 
-	async setLogChannel(guildId: string, adminId: string, channelId: string | undefined): Promise<string> {
+	async setLogChannel(guildId: string, adminId: string, channelId: string | undefined): Promise<AdminAnswer> {
 		await this.#settings.update(guildId, (s) => {
 			const next = { ...s };
 			if (channelId) next.logChannelId = channelId;
 			else delete next.logChannelId;
 			return next;
 		});
-		const text = channelId ? `The audit log now goes to <#${channelId}>.` : "The audit log is off.";
-		return this.#changed(guildId, adminId, text);
+		const phrase: Phrase = channelId
+			? { code: "log_channel_set", params: { channel: `<#${channelId}>` } }
+			: { code: "log_channel_off" };
+		return this.#changed(guildId, adminId, phrase);
 	}
 
-	async reset(guildId: string, adminId: string, userId?: string): Promise<string> {
+	/** Sets the language of public messages; `undefined` follows the server's Discord language. */
+	async setLanguage(guildId: string, adminId: string, language: string | undefined): Promise<AdminAnswer> {
+		await this.#settings.update(guildId, (s) => {
+			const next = { ...s };
+			if (language) next.language = language;
+			else delete next.language;
+			return next;
+		});
+		const phrase: Phrase = language
+			? { code: "language_set", params: { language } }
+			: { code: "language_cleared" };
+		return this.#changed(guildId, adminId, phrase);
+	}
+
+	async reset(guildId: string, adminId: string, userId?: string): Promise<AdminAnswer> {
 		await this.#quota.resetDay(guildId, userId);
-		const text = userId
-			? `Reset today's usage for <@${userId}>.`
-			: "Reset today's usage for the whole server.";
-		return this.#changed(guildId, adminId, text);
+		const phrase: Phrase = userId
+			? { code: "reset_user", params: { user: `<@${userId}>` } }
+			: { code: "reset_server" };
+		return this.#changed(guildId, adminId, phrase);
 	}
 
-	async usage(guildId: string): Promise<string> {
-		return describeUsage(await this.#quota.usage(guildId));
+	async usage(guildId: string): Promise<AdminAnswer> {
+		return { kind: "usage", report: await this.#quota.usage(guildId) };
 	}
 
-	async overview(guildId: string): Promise<string> {
-		return describeSettings(await this.#settings.get(guildId), this.#settings);
+	async overview(guildId: string): Promise<AdminAnswer> {
+		return { kind: "settings", limits: this.#limitsView(await this.#settings.get(guildId)) };
 	}
 
 	async list(guildId: string, list: ListName): Promise<string[]> {
 		return (await this.#settings.get(guildId))[list];
 	}
 
-	#changed(guildId: string, adminId: string, change: string, details?: string): string {
+	#limitsView(settings: GuildSettings): LimitsView {
+		return { settings, effective: this.#settings.effectiveLimits(settings) };
+	}
+
+	#changed(guildId: string, adminId: string, change: Phrase, limits?: LimitsView): AdminAnswer {
 		this.#audit.record({ type: "admin", guildId, userId: adminId, change });
-		return details ? `${change}\n\n${details}` : change;
+		return { kind: "phrase", phrase: change, ...(limits && { limits }) };
 	}
 }
 
-const LIST_VERBS: Record<ListName, { add: string; remove: string }> = {
-	allowedChannels: { add: "Videos can now be made in", remove: "Videos can no longer be made in" },
-	requiredRoles: { add: "Members now need a required role; added", remove: "No longer a required role:" },
-	exemptRoles: { add: "No limits now apply to", remove: "Limits apply again to" },
-	bannedUsers: { add: "Banned from making videos:", remove: "Allowed to make videos again:" },
-	blocklist: { add: "Prompts may no longer contain", remove: "Prompts may contain again" },
+const said = (phrase: Phrase): AdminAnswer => ({ kind: "phrase", phrase });
+
+const LIST_PHRASES: Record<ListName, { added: string; removed: string }> = {
+	allowedChannels: { added: "allowedChannels_added", removed: "allowedChannels_removed" },
+	requiredRoles: { added: "requiredRoles_added", removed: "requiredRoles_removed" },
+	exemptRoles: { added: "exemptRoles_added", removed: "exemptRoles_removed" },
+	bannedUsers: { added: "bannedUsers_added", removed: "bannedUsers_removed" },
+	blocklist: { added: "blocklist_added", removed: "blocklist_removed" },
 };

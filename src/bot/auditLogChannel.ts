@@ -5,34 +5,39 @@ import { messageUrl } from "../jobs/resolveVideo.js";
 import type { Job } from "../jobs/job.js";
 import type { Logger } from "../logger.js";
 import type { AuditEvent, AuditLog } from "../moderation/auditLog.js";
-import type { GuildSettingsStore } from "../settings/guildSettings.js";
 import { PROVIDER_LABELS } from "../providers/names.js";
-import { failureText, refusalText } from "./failureText.js";
+import type { GuildSettingsStore } from "../settings/guildSettings.js";
+import type { GuildLanguages } from "./i18n/guildLanguages.js";
+import type { Translator } from "./i18n/translate.js";
 import { truncate } from "./text.js";
-import { COLORS } from "./views.js";
+import { phraseText } from "./views/adminText.js";
+import { failureText, refusalText } from "./views/failureText.js";
+import { COLORS } from "./views/jobViews.js";
 
 const jobLink = (job: Job) =>
 	job.messageId ? messageUrl(job.guildId, job.channelId, job.messageId) : undefined;
 
-function describe(event: AuditEvent): { guildId: string; embed: EmbedBuilder } | undefined {
+const guildOf = (event: AuditEvent): string | null => ("job" in event ? event.job.guildId : event.guildId);
+
+/** An event as the server's log channel shows it, in the server's language. */
+function describe(t: Translator, event: AuditEvent): EmbedBuilder {
 	const embed = new EmbedBuilder();
 	switch (event.type) {
 		case "accepted":
 		case "finished":
 		case "deleted": {
 			const { job } = event;
-			if (!job.guildId) return undefined;
 			const link = jobLink(job);
 			const title =
 				event.type === "accepted"
 					? job.kind === "extend"
-						? "Extension requested"
-						: "Video requested"
+						? t("audit.extension_requested")
+						: t("audit.video_requested")
 					: event.type === "deleted"
-						? "Video deleted"
+						? t("audit.video_deleted")
 						: job.state === "succeeded"
-							? "Video made"
-							: "Video failed";
+							? t("audit.video_made")
+							: t("audit.video_failed");
 			embed
 				.setTitle(title)
 				.setColor(
@@ -44,46 +49,48 @@ function describe(event: AuditEvent): { guildId: string; embed: EmbedBuilder } |
 				)
 				.setDescription(truncate(job.request.prompt, 1000))
 				.addFields(
-					{ name: "By", value: `<@${job.userId}>`, inline: true },
-					{ name: "Channel", value: `<#${job.channelId}>`, inline: true },
-					...(link ? [{ name: "Message", value: link, inline: false }] : []),
+					{ name: t("audit.by"), value: `<@${job.userId}>`, inline: true },
+					{ name: t("audit.channel"), value: `<#${job.channelId}>`, inline: true },
+					...(link ? [{ name: t("audit.message"), value: link, inline: false }] : []),
 					...(event.type === "finished" && job.error
-						? [{ name: "Reason", value: truncate(failureText(job.error), 1000) }]
+						? [{ name: t("audit.reason"), value: truncate(failureText(t, job.error), 1000) }]
 						: []),
 					...(event.type === "deleted"
-						? [{ name: "Deleted by", value: `<@${event.by}>`, inline: true }]
+						? [{ name: t("audit.deleted_by"), value: `<@${event.by}>`, inline: true }]
 						: []),
 				)
-				.setFooter({ text: `Job ${job.id}` });
-			return { guildId: job.guildId, embed };
+				.setFooter({ text: t("job.footer", { id: job.id }) });
+			return embed;
 		}
 		case "refused":
-			embed
-				.setTitle(event.rule === "blocklist" ? "Prompt blocked" : "Banned member refused")
+			return embed
+				.setTitle(event.rule === "blocklist" ? t("audit.prompt_blocked") : t("audit.banned_refused"))
 				.setColor(COLORS.failure)
 				.setDescription(truncate(event.prompt, 1000))
 				.addFields(
-					{ name: "By", value: `<@${event.userId}>`, inline: true },
-					{ name: "Channel", value: `<#${event.channelId}>`, inline: true },
-					...(event.detail ? [{ name: "Matched", value: truncate(event.detail, 200), inline: true }] : []),
+					{ name: t("audit.by"), value: `<@${event.userId}>`, inline: true },
+					{ name: t("audit.channel"), value: `<#${event.channelId}>`, inline: true },
+					...(event.detail
+						? [{ name: t("audit.matched"), value: truncate(event.detail, 200), inline: true }]
+						: []),
 				);
-			return { guildId: event.guildId, embed };
 		case "provider":
-			embed
-				.setTitle("Video provider refused the bot's account")
+			return embed
+				.setTitle(t("audit.provider_refused"))
 				.setColor(COLORS.failure)
 				.setDescription(
-					`${refusalText({ code: "provider_account", params: { provider: event.provider, reason: event.code } })}`,
+					refusalText(t, {
+						code: "provider_account",
+						params: { provider: event.provider, reason: event.code },
+					}),
 				)
-				.addFields({ name: "Provider", value: PROVIDER_LABELS[event.provider], inline: true });
-			return { guildId: event.guildId, embed };
+				.addFields({ name: t("audit.provider"), value: PROVIDER_LABELS[event.provider], inline: true });
 		case "admin":
-			embed
-				.setTitle("Settings changed")
+			return embed
+				.setTitle(t("audit.settings_changed"))
 				.setColor(COLORS.pending)
-				.setDescription(truncate(event.change, 2000))
-				.addFields({ name: "By", value: `<@${event.userId}>`, inline: true });
-			return { guildId: event.guildId, embed };
+				.setDescription(truncate(phraseText(t, event.change), 2000))
+				.addFields({ name: t("audit.by"), value: `<@${event.userId}>`, inline: true });
 	}
 }
 
@@ -94,12 +101,14 @@ function describe(event: AuditEvent): { guildId: string; embed: EmbedBuilder } |
 export class ChannelAuditLog implements AuditLog {
 	readonly #rest: REST;
 	readonly #settings: GuildSettingsStore;
+	readonly #languages: GuildLanguages;
 	readonly #logger: Logger;
 	readonly #pending = new Set<Promise<void>>();
 
-	constructor(deps: { rest: REST; settings: GuildSettingsStore; logger: Logger }) {
+	constructor(deps: { rest: REST; settings: GuildSettingsStore; languages: GuildLanguages; logger: Logger }) {
 		this.#rest = deps.rest;
 		this.#settings = deps.settings;
+		this.#languages = deps.languages;
 		this.#logger = deps.logger;
 	}
 
@@ -114,17 +123,18 @@ export class ChannelAuditLog implements AuditLog {
 	}
 
 	async #post(event: AuditEvent): Promise<void> {
-		const described = describe(event);
-		if (!described) return;
+		const guildId = guildOf(event);
+		if (!guildId) return;
 		try {
-			const settings = await this.#settings.get(described.guildId);
+			const settings = await this.#settings.get(guildId);
 			if (!settings.logChannelId) return;
+			const embed = describe(await this.#languages.translator(guildId), event);
 			await this.#rest.post(Routes.channelMessages(settings.logChannelId), {
-				body: { embeds: [described.embed.toJSON()], allowed_mentions: { parse: [] } },
+				body: { embeds: [embed.toJSON()], allowed_mentions: { parse: [] } },
 			});
 		} catch (error) {
 			this.#logger.warn(
-				{ err: error, guildId: described.guildId, event: event.type },
+				{ err: error, guildId, event: event.type },
 				"could not write to the audit log channel",
 			);
 		}

@@ -22,6 +22,7 @@ import type { QuotaService } from "../quota/quotaService.js";
 import type { GuildSettingsStore } from "../settings/guildSettings.js";
 import type { ReadHead } from "../requests/validateGenerate.js";
 import type { CustomIdAction } from "./customId.js";
+import type { GuildLanguages } from "./i18n/guildLanguages.js";
 import type { DiscordPresenter } from "./presenter.js";
 
 /** What handlers may use; passed in, never imported as globals. */
@@ -39,6 +40,8 @@ export interface BotContext {
 	settings: GuildSettingsStore;
 	audit: AuditLog;
 	admin: GuildAdmin;
+	/** The language of each server's public messages. */
+	languages: GuildLanguages;
 	readHead: ReadHead;
 	clock: Clock;
 	logger: Logger;

@@ -4,11 +4,12 @@ import { deleteJob } from "../jobs/deleteJob.js";
 import { Refusal } from "../jobs/refusal.js";
 import type { ComponentHandlers } from "./command.js";
 import { extendFromModal, openExtendModal } from "./extendFlow.js";
+import { memberWords } from "./i18n/memberWords.js";
 
 /** What each persistent custom id action does. */
 export const componentHandlers: ComponentHandlers = {
 	async extend(interaction, context, jobId) {
-		if (!interaction.isButton()) throw new UserError("This control is not a button.");
+		if (!interaction.isButton()) throw new UserError("control_gone");
 		await openExtendModal(interaction, context, jobId);
 	},
 	async delete(interaction, context, jobId) {
@@ -21,10 +22,10 @@ export const componentHandlers: ComponentHandlers = {
 			},
 			removeMessage: (job) => context.presenter.deleteMessage(job),
 		});
-		await interaction.editReply({ content: "Deleted the video. It can no longer be extended." });
+		await interaction.editReply({ content: memberWords(interaction)("reply.deleted") });
 	},
 	async "extend-modal"(interaction, context, jobId) {
-		if (!interaction.isModalSubmit()) throw new UserError("This control is not a form.");
+		if (!interaction.isModalSubmit()) throw new UserError("control_gone");
 		await extendFromModal(interaction, context, jobId);
 	},
 	/** A fresh download link for a clip whose provider's links expire within the hour. */
@@ -38,8 +39,6 @@ export const componentHandlers: ComponentHandlers = {
 		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 		const url = await adapter.freshVideoUrl(job.taskId);
 		if (!url) throw new Refusal({ code: "link_unavailable" });
-		await interaction.editReply({
-			content: `Here is a fresh link to the video (it works for about an hour): ${url}`,
-		});
+		await interaction.editReply({ content: memberWords(interaction)("reply.fresh_link", { url }) });
 	},
 };

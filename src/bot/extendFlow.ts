@@ -15,6 +15,8 @@ import { assertExtendable, messageUrl } from "../jobs/resolveVideo.js";
 import { type FrameInput, MAX_PROMPT_LENGTH } from "../requests/validateGenerate.js";
 import type { BotContext } from "./command.js";
 import { encodeCustomId } from "./customId.js";
+import { memberWords } from "./i18n/memberWords.js";
+import type { Translator } from "./i18n/translate.js";
 import { requesterOf } from "./requester.js";
 import { isPermanent } from "./discordErrors.js";
 import { truncate } from "./text.js";
@@ -22,7 +24,7 @@ import { truncate } from "./text.js";
 export const EXTEND_PROMPT_FIELD = "prompt";
 
 /** The modal of the Extend button and the context menu: the clip's prompt, ready to edit. */
-export function extendModal(job: Job): ModalBuilder {
+export function extendModal(t: Translator, job: Job): ModalBuilder {
 	const input = new TextInputBuilder()
 		.setCustomId(EXTEND_PROMPT_FIELD)
 		.setStyle(TextInputStyle.Paragraph)
@@ -31,11 +33,11 @@ export function extendModal(job: Job): ModalBuilder {
 		.setValue(truncate(job.request.prompt, MAX_PROMPT_LENGTH));
 	return new ModalBuilder()
 		.setCustomId(encodeCustomId({ action: "extend-modal", jobId: job.id }))
-		.setTitle("Extend this video")
+		.setTitle(t("extend.modal_title"))
 		.addLabelComponents(
 			new LabelBuilder()
-				.setLabel("What happens next?")
-				.setDescription("Leave empty to reuse the clip's prompt.")
+				.setLabel(t("extend.modal_label"))
+				.setDescription(t("extend.modal_hint"))
 				.setTextInputComponent(input),
 		);
 }
@@ -50,8 +52,10 @@ export async function openExtendModal(
 	jobId: string,
 ): Promise<void> {
 	const job = await context.store.get(jobId);
-	if (!job) throw new UserError("That video is no longer known to the bot, so it can't be extended.");
-	await interaction.showModal(extendModal(assertExtendable(job, interaction.guildId)));
+	if (!job) throw new UserError("video_unknown");
+	await interaction.showModal(
+		extendModal(memberWords(interaction), assertExtendable(job, interaction.guildId)),
+	);
 }
 
 export async function extendFromModal(
@@ -61,7 +65,7 @@ export async function extendFromModal(
 ): Promise<void> {
 	await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 	const job = await context.store.get(jobId);
-	if (!job) throw new UserError("That video is no longer known to the bot, so it can't be extended.");
+	if (!job) throw new UserError("video_unknown");
 	const prompt = interaction.fields.getTextInputValue(EXTEND_PROMPT_FIELD);
 	await startExtension(interaction, context, {
 		source: { job: assertExtendable(job, interaction.guildId) },
@@ -86,7 +90,7 @@ export async function startExtension(
 	if (!interaction.deferred && !interaction.replied)
 		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 	const channelId = interaction.channelId;
-	if (!channelId) throw new UserError("Extensions can only be started in a server channel.");
+	if (!channelId) throw new UserError("extend_needs_channel");
 	const { source } = input;
 	const parent = "job" in source ? source.job : undefined;
 	const rootUrl =
@@ -109,6 +113,7 @@ export async function startExtension(
 				applicationId: interaction.applicationId,
 				token: interaction.token,
 				createdAt: interaction.createdTimestamp,
+				locale: interaction.locale,
 			},
 			attachmentSizeLimit: interaction.attachmentSizeLimit,
 			show: async (job) => {
@@ -118,13 +123,10 @@ export async function startExtension(
 					messageId = await context.presenter.postPending(job, replyTo);
 				} catch (error) {
 					if (!isPermanent(error)) throw error;
-					throw new UserError(
-						"I can't post in this channel. I need the View Channel, Send Messages and Embed Links permissions here.",
-					);
+					throw new UserError("cannot_post");
 				}
-				await interaction.editReply({
-					content: `Extending the clip: follow it here ${messageUrl(interaction.guildId, channelId, messageId)}`,
-				});
+				const url = messageUrl(interaction.guildId, channelId, messageId);
+				await interaction.editReply({ content: memberWords(interaction)("extend.follow", { url }) });
 				return messageId;
 			},
 			retract: (messageId) => context.presenter.deleteMessage({ channelId, messageId }),

@@ -12,8 +12,17 @@ import { type DownloadedVideo, downloadVideo } from "../media/download.js";
 import { ByteBudget } from "../util/byteBudget.js";
 import { Semaphore } from "../util/semaphore.js";
 import { isPermanent, isTokenRefused, isUnknownMessage } from "./discordErrors.js";
-import { failureText } from "./failureText.js";
-import { asNewMessage, failureView, type MessageView, pendingView, resultView, viewKey } from "./views.js";
+import { FALLBACK_LANGUAGE, type Language, languageOf } from "./i18n/languages.js";
+import { type Translator, translator } from "./i18n/translate.js";
+import { failureText } from "./views/failureText.js";
+import {
+	asNewMessage,
+	failureView,
+	type MessageView,
+	pendingView,
+	resultView,
+	viewKey,
+} from "./views/jobViews.js";
 
 /** Interaction tokens live 15 minutes; leave a margin for clocks and slow requests. */
 export const TOKEN_MAX_AGE_MS = 14 * 60_000;
@@ -44,6 +53,7 @@ export class DiscordPresenter implements JobPresenter {
 	readonly #uploads: ByteBudget;
 	readonly #spoolDir: string;
 	readonly #onDelivered: ((job: Job, now: number) => void) | undefined;
+	readonly #languageOf: (guildId: string | null) => Promise<Language>;
 
 	constructor(deps: {
 		rest: REST;
@@ -57,6 +67,8 @@ export class DiscordPresenter implements JobPresenter {
 		uploadBudgetBytes?: number;
 		/** Told when an outcome has been shown (metrics). */
 		onDelivered?: (job: Job, now: number) => void;
+		/** The language of a server's public messages, asked each time a job is drawn. */
+		languageOf?: (guildId: string | null) => Promise<Language>;
 	}) {
 		this.#rest = deps.rest;
 		this.#store = deps.store;
@@ -66,6 +78,11 @@ export class DiscordPresenter implements JobPresenter {
 		this.#spoolDir = deps.spoolDir ?? tmpdir();
 		this.#uploads = new ByteBudget(deps.uploadBudgetBytes ?? UPLOAD_BUDGET_BYTES);
 		this.#onDelivered = deps.onDelivered;
+		this.#languageOf = deps.languageOf ?? (async () => FALLBACK_LANGUAGE);
+	}
+
+	async #words(job: Job): Promise<Translator> {
+		return translator(await this.#languageOf(job.guildId));
 	}
 
 	async present(jobId: string): Promise<void> {
@@ -115,7 +132,10 @@ export class DiscordPresenter implements JobPresenter {
 	async #tellPrivately(job: Job): Promise<boolean> {
 		if (job.taskId || !isAccountProblem(job.error?.code)) return false;
 		const fresh = (reply: Job["privateReply"]) => reply && this.#clock() - reply.createdAt < TOKEN_MAX_AGE_MS;
-		const content = `${failureText(job.error)} Nothing was charged.`;
+		// Only the requester reads this: their own language, as their interaction gave it.
+		const locale = job.privateReply?.locale ?? job.interaction?.locale;
+		const t = locale ? translator(languageOf(locale)) : await this.#words(job);
+		const content = t("failure.nothing_charged", { reason: failureText(t, job.error) });
 		try {
 			if (fresh(job.privateReply)) {
 				const reply = job.privateReply!;
@@ -152,7 +172,7 @@ export class DiscordPresenter implements JobPresenter {
 	 * start this way: an interaction reply cannot carry the message reference that links them.
 	 */
 	async postPending(job: Job, replyTo?: string): Promise<string> {
-		const { files: _files, ...body } = pendingView(job);
+		const { files: _files, ...body } = pendingView(await this.#words(job), job);
 		const message = (await this.#rest.post(Routes.channelMessages(job.channelId), {
 			body: {
 				...body,
@@ -180,10 +200,11 @@ export class DiscordPresenter implements JobPresenter {
 	 * Fifty videos finishing at once must not hold fifty files in memory.
 	 */
 	async #send(job: Job, key: string, terminal: boolean): Promise<{ messageId?: string; size?: number }> {
+		const t = await this.#words(job);
 		if (key !== "result") {
 			const messageId = await this.#write(
 				job,
-				key === "failed" ? failureView(job) : pendingView(job),
+				key === "failed" ? failureView(t, job) : pendingView(t, job),
 				terminal,
 			);
 			return messageId === undefined ? {} : { messageId };
@@ -192,7 +213,11 @@ export class DiscordPresenter implements JobPresenter {
 		try {
 			const upload = async () => {
 				const data = video && (await video.read());
-				return this.#write(job, resultView(job, data && { data, filename: `luma-${job.id}.mp4` }), terminal);
+				return this.#write(
+					job,
+					resultView(t, job, data && { data, filename: `luma-${job.id}.mp4` }),
+					terminal,
+				);
 			};
 			// A video in memory already holds its share of the budget.
 			const messageId = video?.inMemory ? await upload() : await this.#uploads.run(video?.size ?? 0, upload);

@@ -1,5 +1,5 @@
 import { MessageFlags, type RepliableInteraction } from "discord.js";
-import type { MessageView } from "./views.js";
+import type { MessageView } from "./views/jobViews.js";
 
 /** Discord allows 3 s for the first answer; defer well before that when the work runs long. */
 export const ACK_DEADLINE_MS = 1500;

@@ -1,19 +1,20 @@
 import type { Interaction, RepliableInteraction } from "discord.js";
 import { UserError } from "../errors.js";
-import { Refusal } from "../jobs/refusal.js";
 import type { Logger } from "../logger.js";
 import type { BotContext, Command, ComponentHandlers, MessageCommand } from "./command.js";
 import { decodeCustomId } from "./customId.js";
-import { refusalText } from "./failureText.js";
+import { memberWords } from "./i18n/memberWords.js";
+import { t } from "./i18n/translate.js";
 import { replyPrivately } from "./responder.js";
+import { refusalText } from "./views/failureText.js";
 
-export const GENERIC_ERROR =
-	"Something went wrong on our side. It has been logged; please try again in a moment.";
-export const SHUTTING_DOWN = "The bot is restarting. Please try again in a minute.";
+/** The generic answer to an unexpected error, in English (members get it in their language). */
+export const GENERIC_ERROR = t("en", "error.generic");
 
 /**
  * The one entry for interactions and the one error boundary: a `UserError` is answered with its
- * text, anything else is logged with context and answered with a generic sentence.
+ * code worded in the member's language, anything else is logged with context and answered with a
+ * generic sentence.
  */
 export class InteractionRouter {
 	readonly #commands: Map<string, Command>;
@@ -61,6 +62,20 @@ export class InteractionRouter {
 			customId: "customId" in interaction ? interaction.customId : undefined,
 		};
 		try {
+			await this.#dispatch(interaction, context);
+		} finally {
+			// After the answer, so the first request of a server never waits on this write; within
+			// the handling, so a shutdown finds it done.
+			await this.#context.languages
+				.observe(interaction.guildId, "guildLocale" in interaction ? interaction.guildLocale : null)
+				.catch((error: unknown) => {
+					this.#logger.warn({ ...context, err: error }, "could not remember the server's language");
+				});
+		}
+	}
+
+	async #dispatch(interaction: Interaction, context: Record<string, unknown>): Promise<void> {
+		try {
 			if (interaction.isAutocomplete()) {
 				const command = this.#commands.get(interaction.commandName);
 				if (this.#closing || !command?.autocomplete) await interaction.respond([]);
@@ -69,25 +84,22 @@ export class InteractionRouter {
 			}
 			if (!interaction.isRepliable()) return;
 			if (this.#closing) {
-				await replyPrivately(interaction, SHUTTING_DOWN);
+				await replyPrivately(interaction, memberWords(interaction)("error.shutting_down"));
 				return;
 			}
 			if (interaction.isChatInputCommand()) {
 				const command = this.#commands.get(interaction.commandName);
-				if (!command)
-					throw new UserError(
-						"This command is not available any more. Discord may still be updating the command list.",
-					);
+				if (!command) throw new UserError("command_gone");
 				this.#logger.debug(context, "command received");
 				await command.execute(interaction, this.#context);
 			} else if (interaction.isMessageContextMenuCommand()) {
 				const command = this.#messageCommands.get(interaction.commandName);
-				if (!command) throw new UserError("This command is not available any more.");
+				if (!command) throw new UserError("command_gone");
 				await command.execute(interaction, this.#context);
 			} else if (interaction.isButton() || interaction.isModalSubmit()) {
 				const id = decodeCustomId(interaction.customId);
 				const handler = id && this.#components[id.action];
-				if (!id || !handler) throw new UserError("This button is not in use any more.");
+				if (!id || !handler) throw new UserError("control_gone");
 				await handler(interaction, this.#context, id.jobId);
 			}
 		} catch (error) {
@@ -100,15 +112,13 @@ export class InteractionRouter {
 		error: unknown,
 		context: Record<string, unknown>,
 	): Promise<void> {
-		const expected = error instanceof UserError || error instanceof Refusal;
+		const expected = error instanceof UserError;
 		if (!expected) this.#logger.error({ ...context, err: error }, "interaction failed");
 		if (!interaction.isRepliable()) return;
-		const text =
-			error instanceof Refusal
-				? refusalText(error.problem)
-				: error instanceof UserError
-					? error.message
-					: GENERIC_ERROR;
+		const t = memberWords(interaction);
+		const text = expected
+			? refusalText(t, { code: error.code, ...(error.params && { params: error.params }) })
+			: t("error.generic");
 		try {
 			await replyPrivately(interaction as RepliableInteraction, text);
 		} catch (replyError) {

@@ -7,19 +7,25 @@ export function unixSeconds(ms: number): number {
 	return Math.floor(ms / 1000);
 }
 
-/** "2m 14s", "45s": how long a job took, for the result embed. */
-export function formatDuration(ms: number): string {
+const unit = (locale: string, name: "minute" | "second", value: number) =>
+	new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "narrow" }).format(value);
+
+/** "2m 14s", "45s" (in English): how long a job took, for the result embed. */
+export function formatDuration(locale: string, ms: number): string {
 	const seconds = Math.max(0, Math.round(ms / 1000));
 	const minutes = Math.floor(seconds / 60);
-	return minutes > 0 ? `${minutes}m ${seconds % 60}s` : `${seconds}s`;
+	return minutes > 0
+		? `${unit(locale, "minute", minutes)} ${unit(locale, "second", seconds % 60)}`
+		: unit(locale, "second", seconds);
 }
 
-/** "just now", "12 min ago", "3 h ago", "2 d ago": ages in autocomplete lists. */
-export function formatAge(ms: number): string {
+/** "12 min. ago", "3 hr. ago", "2 days ago" (in English): ages in autocomplete lists; under a minute is `justNow`. */
+export function formatAge(locale: string, ms: number, justNow: string): string {
 	const minutes = Math.floor(ms / 60_000);
-	if (minutes < 1) return "just now";
-	if (minutes < 60) return `${minutes} min ago`;
+	if (minutes < 1) return justNow;
+	const format = new Intl.RelativeTimeFormat(locale, { style: "short", numeric: "always" });
+	if (minutes < 60) return format.format(-minutes, "minute");
 	const hours = Math.floor(minutes / 60);
-	if (hours < 48) return `${hours} h ago`;
-	return `${Math.floor(hours / 24)} d ago`;
+	if (hours < 48) return format.format(-hours, "hour");
+	return format.format(-Math.floor(hours / 24), "day");
 }

@@ -27,13 +27,27 @@ export const jobSchema = z.object({
 	userId: z.string(),
 	/** Kept only until delivery; the bot's own channel endpoints work without it. */
 	interaction: z
-		.object({ id: z.string(), applicationId: z.string(), token: z.string(), createdAt: z.number() })
+		.object({
+			id: z.string(),
+			applicationId: z.string(),
+			token: z.string(),
+			createdAt: z.number(),
+			/** The requester's Discord language, for what only they are told. */
+			locale: z.string().optional(),
+		})
 		.optional(),
 	/**
 	 * The requester's own private answer (an extension's "follow it here" note), so an outcome that
 	 * concerns only them can be told there. Kept only until delivery.
 	 */
-	privateReply: z.object({ applicationId: z.string(), token: z.string(), createdAt: z.number() }).optional(),
+	privateReply: z
+		.object({
+			applicationId: z.string(),
+			token: z.string(),
+			createdAt: z.number(),
+			locale: z.string().optional(),
+		})
+		.optional(),
 	attachmentSizeLimit: z.number(),
 	request: z.object({
 		prompt: z.string(),

@@ -1,15 +1,16 @@
+import { UserError } from "../errors.js";
 import type { RequestProblem } from "../providers/types.js";
 
 /**
  * A request the bot turns down, as a code and parameters. The router words it for the member
  * privately; nothing was charged or sent.
  */
-export class Refusal extends Error {
+export class Refusal extends UserError {
 	override readonly name = "Refusal";
 	readonly problem: RequestProblem;
 
 	constructor(problem: RequestProblem) {
-		super(`request refused: ${problem.code}`);
+		super(problem.code, problem.params);
 		this.problem = problem;
 	}
 }

@@ -14,14 +14,11 @@ export function messageUrl(guildId: string | null, channelId: string, messageId:
 
 /** A clip may be extended only once it has finished well, and only in its own server. */
 export function assertExtendable(job: Job, guildId: string | null): Job {
-	if (job.guildId !== guildId)
-		throw new UserError("That video belongs to another server, so it can't be extended here.");
-	if (job.deletedAt)
-		throw new UserError("That video was deleted, so it can't be extended. Pick another one.");
-	if (job.state === "failed")
-		throw new UserError("That video failed, so there is nothing to extend. Pick a finished video.");
+	if (job.guildId !== guildId) throw new UserError("video_other_server");
+	if (job.deletedAt) throw new UserError("video_deleted");
+	if (job.state === "failed") throw new UserError("video_failed");
 	if (job.state !== "succeeded" || !job.result) {
-		throw new UserError("That video is still being made. Wait until it is done, then extend it.");
+		throw new UserError("video_in_progress");
 	}
 	return job;
 }
@@ -36,19 +33,14 @@ export async function resolveVideo(
 	jobs: JobStore,
 ): Promise<ExtendSource> {
 	const input = raw.trim();
-	if (!input)
-		throw new UserError("Say which video to extend: pick one from the list, or paste a video ID or link.");
+	if (!input) throw new UserError("extend_target_missing");
 
 	const link = MESSAGE_LINK.exec(input);
 	if (link) {
 		const [, linkGuild, , messageId] = link;
-		if (linkGuild !== guildId)
-			throw new UserError("That link points to a message in another server. Link a video from this server.");
+		if (linkGuild !== guildId) throw new UserError("link_other_server");
 		const job = await jobs.find({ messageId: messageId! });
-		if (!job)
-			throw new UserError(
-				"That message has no video from this bot. Link a message that shows a finished video.",
-			);
+		if (!job) throw new UserError("link_no_video");
 		return { job: assertExtendable(job, guildId) };
 	}
 
@@ -56,16 +48,14 @@ export async function resolveVideo(
 		try {
 			new URL(input);
 		} catch {
-			throw new UserError("That link is not a valid URL. Paste the video's full address.");
+			throw new UserError("bad_url");
 		}
 		return { videoUrl: input };
 	}
 
 	const job = (await jobs.get(input)) ?? (await jobs.find({ videoId: input }));
 	if (!job) {
-		throw new UserError(
-			`No video with the ID \`${input.slice(0, 64)}\` is known here. Pick one from the list, or paste the video ID shown on a result.`,
-		);
+		throw new UserError("unknown_video_id", { id: input.slice(0, 64) });
 	}
 	return { job: assertExtendable(job, guildId) };
 }

@@ -1,22 +1,24 @@
-import { UserError } from "../errors.js";
+import { type PhraseParams, UserError } from "../errors.js";
 import type { GuildSettings } from "../settings/guildSettings.js";
 
 export type AccessRule = "banned" | "channel" | "role";
 
-/** A member may not make videos here; the message names the rule and what to do. */
+/** A member may not make videos here; the code is the rule, worded by the bot's views. */
 export class AccessError extends UserError {
 	readonly rule: AccessRule;
 
-	constructor(rule: AccessRule, message: string) {
-		super(message);
+	constructor(rule: AccessRule, params?: PhraseParams) {
+		super(rule, params);
 		this.rule = rule;
 	}
 }
 
-/** Mentions for a refusal, cut short so the message stays well inside Discord's limits. */
-function mentionList(ids: readonly string[], mention: (id: string) => string, max = 15): string {
-	const shown = ids.slice(0, max).map(mention).join(", ");
-	return ids.length > max ? `${shown} and ${ids.length - max} more` : shown;
+/**
+ * Mentions for a refusal, cut short so the message stays well inside Discord's limits: `count`
+ * is how many were left out. Mentions read the same in every language.
+ */
+function mentionList(ids: readonly string[], mention: (id: string) => string, max = 15) {
+	return { list: ids.slice(0, max).map(mention).join(", "), count: Math.max(0, ids.length - max) };
 }
 
 /** Members with any exempt role are not held to the limits (they are still counted). */
@@ -39,10 +41,7 @@ export function checkAccess(input: {
 }): void {
 	const { settings, userId, channelId, parentChannelId, memberRoleIds } = input;
 	if (settings.bannedUsers.includes(userId)) {
-		throw new AccessError(
-			"banned",
-			"You are banned from making videos in this server. Ask a server admin if you think this is a mistake.",
-		);
+		throw new AccessError("banned");
 	}
 	const allowed = settings.allowedChannels;
 	const channelAllowed =
@@ -50,10 +49,8 @@ export function checkAccess(input: {
 		allowed.includes(channelId) ||
 		(parentChannelId !== undefined && allowed.includes(parentChannelId));
 	if (!channelAllowed) {
-		throw new AccessError(
-			"channel",
-			`Videos can't be made in this channel. Use one of: ${mentionList(allowed, (id) => `<#${id}>`)}.`,
-		);
+		const { list, count } = mentionList(allowed, (id) => `<#${id}>`);
+		throw new AccessError("channel", { channels: list, count });
 	}
 	const required = settings.requiredRoles;
 	const hasRole =
@@ -61,10 +58,7 @@ export function checkAccess(input: {
 		memberRoleIds.some((id) => required.includes(id)) ||
 		isExempt(settings, memberRoleIds);
 	if (!hasRole) {
-		throw new AccessError(
-			"role",
-			`You need one of these roles to make videos: ${mentionList(required, (id) => `<@&${id}>`)}. ` +
-				"Ask a server admin how to get one.",
-		);
+		const { list, count } = mentionList(required, (id) => `<@&${id}>`);
+		throw new AccessError("role", { roles: list, count });
 	}
 }

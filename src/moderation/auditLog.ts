@@ -1,4 +1,5 @@
 import type { ProviderErrorCode } from "../errors.js";
+import type { Phrase } from "../admin/adminAnswer.js";
 import type { Job } from "../jobs/job.js";
 import type { ProviderName } from "../providers/names.js";
 
@@ -16,7 +17,7 @@ export type AuditEvent =
 			prompt: string;
 			detail?: string;
 	  }
-	| { type: "admin"; guildId: string; userId: string; change: string }
+	| { type: "admin"; guildId: string; userId: string; change: Phrase }
 	/** The provider refused the bot's account (key, credits) while serving this server. */
 	| { type: "provider"; guildId: string; provider: ProviderName; code: ProviderErrorCode };
 

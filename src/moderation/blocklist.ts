@@ -8,7 +8,12 @@
 export const MAX_WORD_LENGTH = 100;
 export const MAX_PATTERN_LENGTH = 200;
 
-export type BlocklistParse = { ok: true; entry: string } | { ok: false; reason: string };
+/** Why an entry can't be used, as a code (`blocklist_…`) and its parameters for the views. */
+export interface BlocklistProblem {
+	code: string;
+	params?: Record<string, string | number>;
+}
+export type BlocklistParse = { ok: true; entry: string } | { ok: false; reason: BlocklistProblem };
 
 const REGEX_ENTRY = /^\/(.*)\/([a-z]*)$/s;
 const ALLOWED_FLAGS = new Set(["i", "m", "s", "u"]);
@@ -24,24 +29,29 @@ export function parseBlocklistEntry(raw: string): BlocklistParse {
 	if (regex && text.length > 2) {
 		const [, pattern = "", flags = ""] = regex;
 		if (pattern.length > MAX_PATTERN_LENGTH)
-			return { ok: false, reason: `A pattern can be at most ${MAX_PATTERN_LENGTH} characters long.` };
+			return {
+				ok: false,
+				reason: { code: "blocklist_pattern_too_long", params: { max: MAX_PATTERN_LENGTH } },
+			};
 		const bad = [...flags].find((flag) => !ALLOWED_FLAGS.has(flag));
-		if (bad) return { ok: false, reason: `The flag "${bad}" is not allowed; use i, m, s or u.` };
+		if (bad) return { ok: false, reason: { code: "blocklist_bad_flag", params: { flag: bad } } };
 		if (NESTED_REPETITION.test(pattern))
-			return { ok: false, reason: "Nested repetition such as (a+)+ is not allowed: it can freeze the bot." };
+			return { ok: false, reason: { code: "blocklist_nested_repetition" } };
 		let compiled: RegExp;
 		try {
 			compiled = new RegExp(pattern, withIgnoreCase(flags));
 		} catch (error) {
-			return { ok: false, reason: `The pattern does not compile: ${(error as Error).message}.` };
+			// The engine's own explanation is technical and English, but it is what an admin can act on.
+			const detail = (error as Error).message;
+			return { ok: false, reason: { code: "blocklist_does_not_compile", params: { error: detail } } };
 		}
-		if (compiled.test("")) return { ok: false, reason: "The pattern matches every prompt." };
+		if (compiled.test("")) return { ok: false, reason: { code: "blocklist_matches_everything" } };
 		return { ok: true, entry: text };
 	}
 	const word = text.normalize("NFKC").replace(/\s+/g, " ").toLowerCase();
-	if (word === "") return { ok: false, reason: "The entry is empty." };
+	if (word === "") return { ok: false, reason: { code: "blocklist_empty" } };
 	if (word.length > MAX_WORD_LENGTH)
-		return { ok: false, reason: `A word or phrase can be at most ${MAX_WORD_LENGTH} characters long.` };
+		return { ok: false, reason: { code: "blocklist_word_too_long", params: { max: MAX_WORD_LENGTH } } };
 	return { ok: true, entry: word };
 }
 

@@ -70,7 +70,7 @@ export class RequestGate {
 		request: { prompt: string; jobId: string },
 	): Promise<{ saved: Promise<void> }> {
 		const { guildId, userId, channelId } = requester;
-		if (!guildId) throw new UserError("Videos can only be made in a server.");
+		if (!guildId) throw new UserError("server_only");
 		const settings = this.#settings.peek(guildId) ?? (await this.#settings.get(guildId));
 		try {
 			checkAccess({
@@ -105,9 +105,7 @@ export class RequestGate {
 				detail: blocked,
 			});
 			this.#onRefused?.("blocklist");
-			throw new UserError(
-				`Your prompt contains "${blocked}", which this server does not allow. Rephrase it and try again.`,
-			);
+			throw new UserError("blocked_prompt", { word: blocked });
 		}
 		const { saved } = await this.#quota.reserveNow({
 			guildId,

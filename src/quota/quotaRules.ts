@@ -1,4 +1,4 @@
-import { UserError } from "../errors.js";
+import { type PhraseParams, UserError } from "../errors.js";
 import type { LimitSettings } from "../settings/guildSettings.js";
 import type { Window } from "../settings/timeZone.js";
 import { inFlightOf, type UsageRecord } from "./usageRecord.js";
@@ -7,8 +7,9 @@ export type QuotaRule =
 	"guild_daily" | "guild_monthly" | "guild_concurrent" | "user_daily" | "user_concurrent" | "cooldown";
 
 /**
- * A request refused by a limit. The message names the rule, the numbers and what to do;
- * `used`/`limit` are the numbers, `retryAt` (ms) when the limit lifts by itself, if it does.
+ * A request refused by a limit: the rule is the code, and the parameters carry the numbers and
+ * the reset time for the words; `used`/`limit` are the numbers, `retryAt` (ms) when the limit
+ * lifts by itself, if it does.
  */
 export class QuotaError extends UserError {
 	readonly rule: QuotaRule;
@@ -16,8 +17,14 @@ export class QuotaError extends UserError {
 	readonly limit: number;
 	readonly retryAt: number | undefined;
 
-	constructor(options: { rule: QuotaRule; message: string; used: number; limit: number; retryAt?: number }) {
-		super(options.message);
+	constructor(options: {
+		rule: QuotaRule;
+		params: PhraseParams;
+		used: number;
+		limit: number;
+		retryAt?: number;
+	}) {
+		super(options.rule, options.params);
 		this.rule = options.rule;
 		this.used = options.used;
 		this.limit = options.limit;
@@ -29,8 +36,6 @@ export class QuotaError extends UserError {
 export function relativeTime(ms: number): string {
 	return `<t:${Math.ceil(ms / 1000)}:R>`;
 }
-
-const videos = (n: number): string => (n === 1 ? "video" : "videos");
 
 export interface QuotaContext {
 	record: UsageRecord;
@@ -52,12 +57,10 @@ export function findRefusal(context: QuotaContext): QuotaError | undefined {
 
 	const monthly = limits.guildMonthly;
 	if (monthly > 0 && record.monthCount >= monthly) {
-		const message =
-			`This server has used ${record.monthCount} of ${monthly} ${videos(monthly)} this month; ` +
-			`the limit resets ${relativeTime(monthResetsAt)}. Ask a server admin if you need more.`;
+		const params = { used: record.monthCount, count: monthly, resets: relativeTime(monthResetsAt) };
 		return new QuotaError({
 			rule: "guild_monthly",
-			message,
+			params,
 			used: record.monthCount,
 			limit: monthly,
 			retryAt: monthResetsAt,
@@ -66,12 +69,10 @@ export function findRefusal(context: QuotaContext): QuotaError | undefined {
 
 	const daily = limits.guildDaily;
 	if (daily > 0 && record.dayCount >= daily) {
-		const message =
-			`This server has used ${record.dayCount} of ${daily} ${videos(daily)} today; ` +
-			`the limit resets ${relativeTime(dayResetsAt)}. Try again after that.`;
+		const params = { used: record.dayCount, count: daily, resets: relativeTime(dayResetsAt) };
 		return new QuotaError({
 			rule: "guild_daily",
-			message,
+			params,
 			used: record.dayCount,
 			limit: daily,
 			retryAt: dayResetsAt,
@@ -81,12 +82,10 @@ export function findRefusal(context: QuotaContext): QuotaError | undefined {
 	const userDaily = limits.userDaily;
 	const usedToday = record.userDay[userId] ?? 0;
 	if (userDaily > 0 && usedToday >= userDaily) {
-		const message =
-			`You have used ${usedToday} of ${userDaily} ${videos(userDaily)} today; ` +
-			`your limit resets ${relativeTime(dayResetsAt)}. Ask a server admin if you need more.`;
+		const params = { used: usedToday, count: userDaily, resets: relativeTime(dayResetsAt) };
 		return new QuotaError({
 			rule: "user_daily",
-			message,
+			params,
 			used: usedToday,
 			limit: userDaily,
 			retryAt: dayResetsAt,
@@ -97,32 +96,26 @@ export function findRefusal(context: QuotaContext): QuotaError | undefined {
 	// Counting walks every job in flight: only done when the limit is set.
 	const userRunning = userConcurrent > 0 ? inFlightOf(record, userId) : 0;
 	if (userConcurrent > 0 && userRunning >= userConcurrent) {
-		const message =
-			`You already have ${userRunning} ${videos(userRunning)} in progress (limit ${userConcurrent}). ` +
-			`Wait until ${userRunning === 1 ? "it" : "one"} finishes.`;
-		return new QuotaError({ rule: "user_concurrent", message, used: userRunning, limit: userConcurrent });
+		const params = { count: userRunning, limit: userConcurrent };
+		return new QuotaError({ rule: "user_concurrent", params, used: userRunning, limit: userConcurrent });
 	}
 
 	const guildConcurrent = limits.guildMaxConcurrent;
 	const guildRunning = guildConcurrent > 0 ? Object.keys(record.inFlight).length : 0;
 	if (guildConcurrent > 0 && guildRunning >= guildConcurrent) {
-		const message =
-			`This server has ${guildRunning} ${videos(guildRunning)} in progress (limit ${guildConcurrent}). ` +
-			"Try again when one finishes.";
-		return new QuotaError({ rule: "guild_concurrent", message, used: guildRunning, limit: guildConcurrent });
+		const params = { count: guildRunning, limit: guildConcurrent };
+		return new QuotaError({ rule: "guild_concurrent", params, used: guildRunning, limit: guildConcurrent });
 	}
 
 	const cooldownMs = limits.userCooldownSeconds * 1000;
 	const last = record.lastRequest[userId];
 	if (cooldownMs > 0 && last !== undefined && now < last + cooldownMs) {
 		const retryAt = last + cooldownMs;
-		const message =
-			`Slow down: you can start another video ${relativeTime(retryAt)} ` +
-			`(cooldown ${limits.userCooldownSeconds} s).`;
+		const params = { resets: relativeTime(retryAt), seconds: limits.userCooldownSeconds };
 		const waited = Math.floor((now - last) / 1000);
 		return new QuotaError({
 			rule: "cooldown",
-			message,
+			params,
 			used: waited,
 			limit: limits.userCooldownSeconds,
 			retryAt,

@@ -28,40 +28,30 @@ export interface GenerateInput {
 /** Reads the first bytes of a file; injected so tests and the bot choose how. */
 export type ReadHead = (url: string, bytes: number) => Promise<Uint8Array>;
 
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-
 export function checkPrompt(raw: string): string {
 	const prompt = raw.trim();
 	if (prompt.length === 0) {
-		throw new UserError(
-			"Your prompt is empty. Describe the video you want, for example: *a paper boat drifting down a rainy street*.",
-		);
+		throw new UserError("prompt_empty");
 	}
 	if (prompt.length > MAX_PROMPT_LENGTH) {
-		throw new UserError(
-			`Your prompt is ${prompt.length} characters; the limit is ${MAX_PROMPT_LENGTH}. Shorten it and try again.`,
-		);
+		throw new UserError("prompt_too_long", { length: prompt.length, max: MAX_PROMPT_LENGTH });
 	}
 	return prompt;
 }
 
-async function checkFrame(label: string, frame: FrameInput, readHead: ReadHead): Promise<Frame> {
+async function checkFrame(which: "start" | "end", frame: FrameInput, readHead: ReadHead): Promise<Frame> {
 	if (frame.size > MAX_FRAME_BYTES) {
-		throw new UserError(
-			`The ${label} is ${megabytes(frame.size)}; frames can be at most ${megabytes(MAX_FRAME_BYTES)}. Attach a smaller image.`,
-		);
+		throw new UserError("frame_too_large", { frame: which, size: frame.size, max: MAX_FRAME_BYTES });
 	}
 	let head: Uint8Array;
 	try {
 		head = await readHead(frame.url, IMAGE_SNIFF_BYTES);
 	} catch {
-		throw new UserError(`The ${label} could not be read from Discord. Attach it again and retry.`);
+		throw new UserError("frame_unreadable", { frame: which });
 	}
 	// The file's own bytes decide: a renamed file or a wrong Content-Type does not get through.
 	if (!detectImageType(head)) {
-		throw new UserError(
-			`The ${label} (${frame.filename}) is not a PNG, JPEG or WebP image. Attach an image in one of those formats.`,
-		);
+		throw new UserError("frame_not_image", { frame: which, filename: frame.filename });
 	}
 	return {
 		url: frame.url,
@@ -75,8 +65,8 @@ async function checkFrame(label: string, frame: FrameInput, readHead: ReadHead):
 export async function validateGenerate(input: GenerateInput, readHead: ReadHead): Promise<Job["request"]> {
 	const prompt = checkPrompt(input.prompt);
 	const [startFrame, endFrame] = await Promise.all([
-		input.startFrame && checkFrame("start frame", input.startFrame, readHead),
-		input.endFrame && checkFrame("end frame", input.endFrame, readHead),
+		input.startFrame && checkFrame("start", input.startFrame, readHead),
+		input.endFrame && checkFrame("end", input.endFrame, readHead),
 	]);
 	return {
 		prompt,
@@ -105,9 +95,9 @@ export async function validateExtend(input: ExtendInput, readHead: ReadHead): Pr
 	const typed = input.prompt?.trim();
 	const raw = typed || input.fallbackPrompt;
 	if (!raw?.trim()) {
-		throw new UserError("Write a prompt for the next part: that video has no earlier prompt to reuse.");
+		throw new UserError("extend_prompt_missing");
 	}
 	const prompt = checkPrompt(raw);
-	const endFrame = input.endFrame && (await checkFrame("end frame", input.endFrame, readHead));
+	const endFrame = input.endFrame && (await checkFrame("end", input.endFrame, readHead));
 	return { prompt, ...(endFrame && { endFrame }) };
 }

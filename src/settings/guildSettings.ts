@@ -24,16 +24,6 @@ export const LIMIT_KEYS = [
 	"userCooldownSeconds",
 ] as const satisfies readonly LimitName[];
 
-/** Human labels, for the settings view and the audit log. */
-export const LIMIT_NAMES: Readonly<Record<LimitName, string>> = {
-	guildDaily: "videos per day (server)",
-	guildMonthly: "videos per month (server)",
-	guildMaxConcurrent: "videos in progress at once (server)",
-	userDaily: "videos per day (per member)",
-	userMaxConcurrent: "videos in progress at once (per member)",
-	userCooldownSeconds: "seconds between requests (per member)",
-};
-
 /**
  * A guild's own settings. `limits` holds only what the guild overrode; the rest comes from the
  * environment (see `effectiveLimits`). Lists hold Discord ids, and blocklist entries as
@@ -48,6 +38,10 @@ export interface GuildSettings {
 	bannedUsers: string[];
 	blocklist: string[];
 	logChannelId?: string;
+	/** The language of public messages, chosen by an admin; unset follows `discordLocale`. */
+	language?: string;
+	/** The server's own Discord language as last seen, so messages shown after a restart use it. */
+	discordLocale?: string;
 }
 
 /** A value that fails its rule is dropped on its own, so one bad field never loses the rest. */
@@ -78,12 +72,17 @@ export const guildSettingsSchema = z.object({
 	bannedUsers: idList,
 	blocklist: idList,
 	logChannelId: z.string().optional().catch(undefined),
+	language: z.string().optional().catch(undefined),
+	discordLocale: z.string().max(16).optional().catch(undefined),
 });
 
 const LIST_FIELDS = ["allowedChannels", "requiredRoles", "exemptRoles", "bannedUsers", "blocklist"] as const;
 
-/** Checks and tidies a record: unknown values dropped, lists without duplicates, all frozen. */
-export function normalizeSettings(raw: unknown): GuildSettings {
+/**
+ * Checks and tidies a record: unknown values dropped, lists without duplicates, all frozen. With
+ * `languages`, a language the bot does not ship (any more) reads as unset.
+ */
+export function normalizeSettings(raw: unknown, languages?: readonly string[]): GuildSettings {
 	const parsed = guildSettingsSchema.safeParse(raw ?? {});
 	const data = parsed.success ? parsed.data : guildSettingsSchema.parse({});
 	const limits: Partial<LimitSettings> = {};
@@ -94,6 +93,9 @@ export function normalizeSettings(raw: unknown): GuildSettings {
 	const settings: GuildSettings = { ...data, limits: Object.freeze(limits) };
 	if (settings.timeZone === undefined) delete settings.timeZone;
 	if (settings.logChannelId === undefined) delete settings.logChannelId;
+	if (settings.language === undefined || (languages && !languages.includes(settings.language)))
+		delete settings.language;
+	if (settings.discordLocale === undefined) delete settings.discordLocale;
 	for (const field of LIST_FIELDS) settings[field] = Object.freeze([...new Set(data[field])]) as string[];
 	return Object.freeze(settings);
 }
@@ -106,12 +108,19 @@ export function normalizeSettings(raw: unknown): GuildSettings {
 export class GuildSettingsStore {
 	readonly #keyv: Keyv<unknown>;
 	readonly #defaults: LimitSettings;
+	readonly #languages: readonly string[] | undefined;
 	readonly #cache = new Map<string, GuildSettings>();
 	readonly #mutex = new KeyedMutex();
 
-	constructor(deps: { keyv: Keyv<unknown>; defaults: LimitSettings }) {
+	constructor(deps: {
+		keyv: Keyv<unknown>;
+		defaults: LimitSettings;
+		/** The languages a server may choose (the bot's catalogues); any when not given. */
+		languages?: readonly string[];
+	}) {
 		this.#keyv = deps.keyv;
 		this.#defaults = { ...deps.defaults };
+		this.#languages = deps.languages;
 	}
 
 	get defaults(): Readonly<LimitSettings> {
@@ -134,7 +143,7 @@ export class GuildSettingsStore {
 	async update(guildId: string, change: (settings: GuildSettings) => GuildSettings): Promise<GuildSettings> {
 		return this.#mutex.run(guildId, async () => {
 			const current = await this.#load(guildId);
-			const next = normalizeSettings(change(structuredClone(current)));
+			const next = normalizeSettings(change(structuredClone(current)), this.#languages);
 			await this.#keyv.set(guildId, next);
 			this.#cache.set(guildId, next);
 			return next;
@@ -154,7 +163,7 @@ export class GuildSettingsStore {
 	async #load(guildId: string): Promise<GuildSettings> {
 		const cached = this.#cache.get(guildId);
 		if (cached) return cached;
-		const settings = normalizeSettings(await this.#keyv.get(guildId));
+		const settings = normalizeSettings(await this.#keyv.get(guildId), this.#languages);
 		this.#cache.set(guildId, settings);
 		return settings;
 	}

@@ -218,7 +218,7 @@ describe("moderated shared usage", () => {
 		await admin("limits", { member_daily: 3, server_monthly: 200, time_zone: "Europe/Paris" });
 		await admin("add", { entry: "/dr[a4]gons?/" }, "blocklist");
 		await h.restart();
-		const settings = await admin("settings");
+		const settings = await admin("show", {}, "settings");
 		expect(settings).toMatch(/videos per day \(per member\): \*\*3\*\*/);
 		expect(settings).toMatch(/videos per month \(server\): \*\*200\*\*/);
 		expect(settings).toContain("Europe/Paris");

@@ -3,6 +3,12 @@ import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
 import { QuotaError, type QuotaRule, QuotaService } from "../../src/quota/quotaService.js";
 import { GuildSettingsStore, type LimitSettings } from "../../src/settings/guildSettings.js";
+import { translator } from "../../src/bot/i18n/translate.js";
+import { refusalText } from "../../src/bot/views/failureText.js";
+
+/** A refusal as an English-speaking member reads it. */
+const words = (error: QuotaError) =>
+	refusalText(translator("en"), { code: error.code, ...(error.params && { params: error.params }) });
 
 const NO_LIMITS: LimitSettings = {
 	guildDaily: 0,
@@ -44,7 +50,7 @@ describe("QuotaService refusals", () => {
 		await h.reserve();
 		await h.reserve();
 		const error = await refusal(h.reserve(), "user_daily");
-		expect(error.message).toBe(
+		expect(words(error)).toBe(
 			`You have used 2 of 2 videos today; your limit resets ${unix(Date.UTC(2026, 10, 22))}. ` +
 				"Ask a server admin if you need more.",
 		);
@@ -57,7 +63,7 @@ describe("QuotaService refusals", () => {
 		await h.reserve("a");
 		await h.reserve("b");
 		const error = await refusal(h.reserve("c"), "guild_daily");
-		expect(error.message).toMatch(
+		expect(words(error)).toMatch(
 			new RegExp(
 				`^This server has used 2 of 2 videos today; the limit resets ${unix(Date.UTC(2026, 10, 22))}\\.`,
 			),
@@ -70,7 +76,7 @@ describe("QuotaService refusals", () => {
 		h.clock.now += 86_400_000;
 		await h.reserve("b");
 		const error = await refusal(h.reserve("c"), "guild_monthly");
-		expect(error.message).toBe(
+		expect(words(error)).toBe(
 			`This server has used 2 of 2 videos this month; the limit resets ${unix(Date.UTC(2026, 11, 1))}. ` +
 				"Ask a server admin if you need more.",
 		);
@@ -85,7 +91,7 @@ describe("QuotaService refusals", () => {
 		const h = await harness({ userMaxConcurrent: 1 });
 		await h.reserve();
 		const error = await refusal(h.reserve(), "user_concurrent");
-		expect(error.message).toBe("You already have 1 video in progress (limit 1). Wait until it finishes.");
+		expect(words(error)).toBe("You already have 1 video in progress (limit 1). Wait until it finishes.");
 		await h.reserve("u2");
 	});
 
@@ -94,9 +100,7 @@ describe("QuotaService refusals", () => {
 		await h.reserve("a");
 		await h.reserve("b");
 		const error = await refusal(h.reserve("c"), "guild_concurrent");
-		expect(error.message).toBe(
-			"This server has 2 videos in progress (limit 2). Try again when one finishes.",
-		);
+		expect(words(error)).toBe("This server has 2 videos in progress (limit 2). Try again when one finishes.");
 		await h.quota.release({ guildId: "g", jobId: "job1", refund: false });
 		await h.reserve("c");
 	});
@@ -106,7 +110,7 @@ describe("QuotaService refusals", () => {
 		await h.reserve();
 		h.clock.now += 29_000;
 		const error = await refusal(h.reserve(), "cooldown");
-		expect(error.message).toBe(
+		expect(words(error)).toBe(
 			`Slow down: you can start another video ${unix(START + 30_000)} (cooldown 30 s).`,
 		);
 		expect((await h.quota.status("g", "u1")).user.cooldownSeconds).toBe(1);

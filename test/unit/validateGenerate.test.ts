@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { translator } from "../../src/bot/i18n/translate.js";
+import { refusalText } from "../../src/bot/views/failureText.js";
 import { UserError } from "../../src/errors.js";
 import { detectImageType } from "../../src/media/imageType.js";
 import { MAX_FRAME_BYTES, validateGenerate } from "../../src/requests/validateGenerate.js";
@@ -22,7 +24,8 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 		(e: unknown) => e,
 	);
 	expect(error).toBeInstanceOf(UserError);
-	return (error as UserError).message;
+	const { code, params } = error as UserError;
+	return refusalText(translator("en"), { code, ...(params && { params }) });
 }
 
 describe("detectImageType", () => {
@@ -61,13 +64,13 @@ describe("validateGenerate", () => {
 	it("refuses empty and over-long prompts, naming the rule", async () => {
 		expect(await refusal(validateGenerate({ prompt: "   " }, readHead))).toMatch(/prompt is empty/);
 		expect(await refusal(validateGenerate({ prompt: "x".repeat(2001) }, readHead))).toBe(
-			"Your prompt is 2001 characters; the limit is 2000. Shorten it and try again.",
+			"Your prompt is 2,001 characters; the limit is 2,000. Shorten it and try again.",
 		);
 	});
 
 	it("checks frames by content and size", async () => {
 		expect(await refusal(validateGenerate({ prompt: "p", startFrame: frame("gif") }, readHead))).toMatch(
-			/start frame \(gif.png\) is not a PNG, JPEG or WebP image/,
+			/The start frame \(gif.png\) is not a PNG, JPEG or WebP image/,
 		);
 		expect(
 			await refusal(validateGenerate({ prompt: "p", endFrame: frame("png", MAX_FRAME_BYTES + 1) }, readHead)),

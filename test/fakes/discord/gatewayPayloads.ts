@@ -73,7 +73,7 @@ export function guildCreatePayload(store: Store, guild: GuildState): Json {
 		premium_tier: 0,
 		premium_subscription_count: 0,
 		premium_progress_bar_enabled: false,
-		preferred_locale: "en-US",
+		preferred_locale: guild.locale,
 		system_channel_id: guild.channels[0]?.id ?? null,
 		system_channel_flags: 0,
 		rules_channel_id: null,

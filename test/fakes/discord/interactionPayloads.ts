@@ -52,6 +52,7 @@ export function interactionPayload(
 	record: InteractionRecord,
 	data: Json,
 ): Json {
+	const guildLocale = store.guildById.get(record.guildId)?.locale ?? "en-US";
 	const payload: Json = {
 		id: record.id,
 		application_id: applicationId,
@@ -60,13 +61,13 @@ export function interactionPayload(
 		version: 1,
 		data,
 		guild_id: record.guildId,
-		guild: { id: record.guildId, locale: "en-US", features: [] },
+		guild: { id: record.guildId, locale: guildLocale, features: [] },
 		channel_id: record.channelId,
 		channel: apiChannel(store, record.channelId),
 		member: apiMember(store, record.guildId, record.userId),
 		app_permissions: ALL_PERMISSIONS,
-		locale: "en-US",
-		guild_locale: "en-US",
+		locale: record.locale,
+		guild_locale: guildLocale,
 		entitlements: [],
 		authorizing_integration_owners: { "0": record.guildId },
 		context: 0,

@@ -22,7 +22,7 @@ import type {
 } from "./types.js";
 
 type Json = Record<string, unknown>;
-type Where = { userId?: string; guildId?: string; channelId?: string };
+type Where = { userId?: string; guildId?: string; channelId?: string; locale?: string };
 
 /** Creates interaction records, dispatches INTERACTION_CREATE and hands out handles. */
 export class InteractionFactory {
@@ -140,6 +140,7 @@ export class InteractionFactory {
 			createdAt: store.now(),
 			dispatchedAt: performance.now(),
 			attachmentSizeLimit: sizeLimit ?? DEFAULT_UPLOAD_LIMIT,
+			locale: where.locale ?? "en-US",
 			acknowledged: false,
 			responseListeners: [],
 			expired: false,

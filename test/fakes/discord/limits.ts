@@ -151,3 +151,123 @@ export function checkModalLimits(payload: unknown, prefix: Path = []): LimitRepo
 	checkCustomIds(c, [...prefix, "components"], body.components);
 	return c;
 }
+
+/** Discord's rule for chat-input command and option names, in every locale. */
+const CHAT_INPUT_NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+const COMMAND_SIZE_LIMIT = 8000;
+
+type Named = { name?: unknown; name_localizations?: unknown };
+
+/** Every spelling of a name or description: the default and each localization. */
+function spellings(node: Json, field: "name" | "description"): [string, string][] {
+	const localized = asObject(node[`${field}_localizations`]) ?? {};
+	return [
+		["default", typeof node[field] === "string" ? node[field] : ""],
+		...Object.entries(localized).map(
+			([locale, text]) => [locale, typeof text === "string" ? text : ""] as [string, string],
+		),
+	];
+}
+
+/** The longest spelling counts towards the 8000 characters, as Discord counts localized commands. */
+const longest = (node: Json, field: "name" | "description") =>
+	Math.max(0, ...spellings(node, field).map(([, text]) => [...text].length));
+
+function checkNames(c: Collector, path: Path, node: Json, chatInput: boolean): void {
+	for (const [locale, name] of spellings(node, "name")) {
+		const at = locale === "default" ? [...path, "name"] : [...path, "name_localizations", locale];
+		if ([...name].length < 1 || [...name].length > 32) {
+			c.add(at, "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 32 in length.");
+		} else if (chatInput && (!CHAT_INPUT_NAME.test(name) || name !== name.toLowerCase())) {
+			c.add(at, "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
+		}
+	}
+}
+
+/** Names must be unique among siblings in every locale (a localization falls back to the default). */
+function checkUniqueNames(c: Collector, path: Path, siblings: Json[]): void {
+	const locales = new Set(siblings.flatMap((s) => spellings(s, "name").map(([locale]) => locale)));
+	for (const locale of locales) {
+		const seen = new Set<string>();
+		siblings.forEach((sibling, i) => {
+			const names = Object.fromEntries(spellings(sibling, "name"));
+			const name = names[locale] ?? names.default ?? "";
+			if (seen.has(name)) {
+				c.add(
+					[...path, i, locale === "default" ? "name" : "name_localizations"],
+					"APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS",
+					`Option name ${name} is already used in these options (${locale})`,
+				);
+			}
+			seen.add(name);
+		});
+	}
+}
+
+function checkDescriptions(c: Collector, path: Path, node: Json, required: boolean): void {
+	for (const [locale, text] of spellings(node, "description")) {
+		const at =
+			locale === "default" ? [...path, "description"] : [...path, "description_localizations", locale];
+		const length = [...text].length;
+		if ((required || locale !== "default") && (length < 1 || length > 100)) {
+			c.add(at, "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
+		}
+	}
+}
+
+/** Walks options (subcommand groups, subcommands, options, choices) and returns their size. */
+function checkOptions(c: Collector, path: Path, options: unknown): number {
+	if (!Array.isArray(options)) return 0;
+	c.maxItems(path, options, 25);
+	const nodes = options.map((raw) => asObject(raw) ?? {});
+	checkUniqueNames(c, path, nodes);
+	let size = 0;
+	nodes.forEach((option, i) => {
+		const at = [...path, i];
+		checkNames(c, at, option, true);
+		checkDescriptions(c, at, option, true);
+		size += longest(option, "name") + longest(option, "description");
+		if (Array.isArray(option.choices)) {
+			c.maxItems([...at, "choices"], option.choices, 25);
+			option.choices.forEach((rawChoice, j) => {
+				const choice = asObject(rawChoice) ?? {};
+				for (const [locale, name] of spellings(choice, "name")) {
+					const length = [...name].length;
+					if (length < 1 || length > 100) {
+						const where = locale === "default" ? "name" : `name_localizations/${locale}`;
+						c.add(
+							[...at, "choices", j, where],
+							"BASE_TYPE_BAD_LENGTH",
+							"Must be between 1 and 100 in length.",
+						);
+					}
+				}
+				size += longest(choice, "name") + String(choice.value ?? "").length;
+			});
+		}
+		size += checkOptions(c, [...at, "options"], option.options);
+	});
+	return size;
+}
+
+/**
+ * Checks one application command body: names in every locale (Discord's pattern, lowercase,
+ * 1–32, unique among siblings), descriptions 1–100, choices, and the 8000-character total in
+ * which each field counts with its longest localization.
+ */
+export function checkCommandLimits(payload: unknown, prefix: Path = []): LimitReport {
+	const c = new Collector();
+	const body: Json & Named = asObject(payload) ?? {};
+	const type = typeof body.type === "number" ? body.type : 1;
+	const chatInput = type === 1;
+	checkNames(c, prefix, body, chatInput);
+	if (chatInput) checkDescriptions(c, prefix, body, true);
+	const size =
+		longest(body, "name") +
+		longest(body, "description") +
+		checkOptions(c, [...prefix, "options"], body.options);
+	if (size > COMMAND_SIZE_LIMIT) {
+		c.add(prefix, "APPLICATION_COMMAND_TOO_LARGE", `Command exceeds maximum size (${COMMAND_SIZE_LIMIT})`);
+	}
+	return c;
+}

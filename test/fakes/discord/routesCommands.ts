@@ -1,4 +1,5 @@
 import type { FakeContext } from "./context.js";
+import { checkCommandLimits } from "./limits.js";
 import { asJson, type Ctx, enforce, errors, type Router } from "./router.js";
 import type { StoredCommand } from "./state.js";
 
@@ -71,13 +72,16 @@ export function addCommandRoutes(router: Router, ctx: FakeContext): void {
 		router.add("GET", prefix, (_req, [app = "", guildId]) => ({ status: 200, body: listFor(app, guildId) }));
 		router.add("PUT", prefix, (req, [app = "", guildId]) => {
 			const existing = listFor(app, guildId);
-			const list = (Array.isArray(req.body) ? req.body : []).map((c) => normalise(c, existing, guildId));
+			const bodies: unknown[] = Array.isArray(req.body) ? req.body : [];
+			bodies.forEach((body, i) => enforce(req, checkCommandLimits(body, [i])));
+			const list = bodies.map((c) => normalise(c, existing, guildId));
 			checkUnique(req, list);
 			save(guildId, list);
 			return { status: 200, body: list };
 		});
 		router.add("POST", prefix, (req, [app = "", guildId]) => {
 			const existing = listFor(app, guildId);
+			enforce(req, checkCommandLimits(req.body));
 			const command = normalise(req.body, existing, guildId);
 			const replaced = existing.some((c) => c.id === command.id);
 			save(guildId, [...existing.filter((c) => c.id !== command.id), command]);
@@ -98,6 +102,7 @@ export function addCommandRoutes(router: Router, ctx: FakeContext): void {
 		router.add("PATCH", single, (req, params) => {
 			const [app, guildId, id] = args(params);
 			const current = find(app, guildId, id);
+			enforce(req, checkCommandLimits({ ...current, ...asJson(req.body) }));
 			const updated = normalise({ ...current, ...asJson(req.body) }, [current], guildId);
 			save(
 				guildId,

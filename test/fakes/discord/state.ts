@@ -34,6 +34,8 @@ export interface GuildState {
 	channels: ChannelState[];
 	members: MemberState[];
 	roles: { id: string; name: string }[];
+	/** The server's Discord language (`preferred_locale`, an interaction's `guild_locale`). */
+	locale: string;
 }
 
 export interface CdnFile {
@@ -56,6 +58,8 @@ export interface InteractionRecord {
 	/** performance.now() at dispatch, for latency. */
 	dispatchedAt: number;
 	attachmentSizeLimit: number;
+	/** The member's Discord language (`locale`). */
+	locale: string;
 	commandName?: string;
 	commandType?: number;
 	/** The message a component (or a modal opened from one) sits on. */
@@ -130,6 +134,7 @@ export class Store {
 				channels,
 				members,
 				roles: init.roles ?? [],
+				locale: init.locale ?? "en-US",
 			};
 			this.guilds.push(guild);
 			this.guildById.set(id, guild);

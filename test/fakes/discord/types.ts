@@ -7,6 +7,8 @@ export interface FakeGuildInit {
 	members?: { id?: string; username?: string; permissions?: string; roles?: string[] }[];
 	/** Roles besides @everyone (whose id is the guild id). */
 	roles?: { id: string; name: string }[];
+	/** The server's Discord language; default "en-US". */
+	locale?: string;
 }
 
 export interface FakeDiscordOptions {
@@ -144,6 +146,8 @@ export interface SlashCommandInput {
 	options?: Record<string, OptionValue>;
 	userId?: string;
 	guildId?: string;
+	/** The member's Discord language; default "en-US". */
+	locale?: string;
 	channelId?: string;
 	attachmentSizeLimit?: number;
 }
@@ -154,6 +158,8 @@ export interface ButtonInput {
 	channelId?: string;
 	userId?: string;
 	guildId?: string;
+	/** The member's Discord language; default "en-US". */
+	locale?: string;
 	/** For select menus: the chosen values. */
 	values?: string[];
 }
@@ -165,6 +171,8 @@ export interface ModalSubmitInput {
 	channelId?: string;
 	userId?: string;
 	guildId?: string;
+	/** The member's Discord language; default "en-US". */
+	locale?: string;
 }
 
 export interface AutocompleteInput {
@@ -175,6 +183,8 @@ export interface AutocompleteInput {
 	options?: Record<string, string | number | boolean>;
 	userId?: string;
 	guildId?: string;
+	/** The member's Discord language; default "en-US". */
+	locale?: string;
 	channelId?: string;
 }
 
@@ -184,6 +194,8 @@ export interface MessageCommandInput {
 	channelId?: string;
 	userId?: string;
 	guildId?: string;
+	/** The member's Discord language; default "en-US". */
+	locale?: string;
 }
 
 export interface CreateMessageInput {

@@ -8,12 +8,13 @@ import {
 	type APIEmbedField,
 	ButtonStyle,
 } from "discord.js";
-import type { Job } from "../jobs/job.js";
-import { CAPABILITIES } from "../providers/capabilities.js";
-import { PROVIDER_LABELS } from "../providers/names.js";
-import { encodeCustomId } from "./customId.js";
+import type { Job } from "../../jobs/job.js";
+import { CAPABILITIES } from "../../providers/capabilities.js";
+import { PROVIDER_LABELS } from "../../providers/names.js";
+import { encodeCustomId } from "../customId.js";
+import type { Translator } from "../i18n/translate.js";
+import { formatDuration, truncate, unixSeconds } from "../text.js";
 import { failureText } from "./failureText.js";
-import { formatDuration, truncate, unixSeconds } from "./text.js";
 
 export const COLORS = { pending: 0x5865f2, success: 0x57f287, failure: 0xed4245 } as const;
 
@@ -38,34 +39,32 @@ export function viewKey(job: Job): string {
 	return job.state === "submitted" && job.progress === "running" ? "pending:running" : "pending:queued";
 }
 
-const STATE_LINES: Record<string, string> = {
-	"pending:queued": "⏳ Queued",
-	"pending:running": "🎬 Generating",
-};
-
-function optionsLine(request: Job["request"]): string {
+/** The options a job was made with, as a list of tags ("16:9 · loop"). */
+function optionsLine(t: Translator, request: Job["request"]): string {
 	const parts: string[] = [];
 	if (request.aspectRatio) parts.push(request.aspectRatio);
 	if (request.duration) parts.push(request.duration);
 	if (request.resolution) parts.push(request.resolution);
-	if (request.direction === "backward") parts.push("leads into the clip");
-	if (request.loop) parts.push("loop");
-	if (request.enhance === true) parts.push("prompt enhancement on");
-	if (request.enhance === false) parts.push("prompt enhancement off");
-	return parts.join(" · ") || "default options";
+	if (request.direction === "backward") parts.push(t("job.option_backward"));
+	if (request.loop) parts.push(t("job.option_loop"));
+	if (request.enhance === true) parts.push(t("job.option_enhance_on"));
+	if (request.enhance === false) parts.push(t("job.option_enhance_off"));
+	return parts.join(" · ") || t("job.options_default");
 }
 
 /** Which provider (and model) made the clip, and why, when it was not the first choice. */
-function madeWith(job: Job): APIEmbedField {
-	const model = job.request.model ? ` · ${job.request.model}` : "";
-	const note = job.failover ? ` (${PROVIDER_LABELS[job.failover.from]} was unavailable)` : "";
-	return { name: "Made with", value: `${PROVIDER_LABELS[job.provider]}${model}${note}`, inline: true };
+function madeWith(t: Translator, job: Job): APIEmbedField {
+	const made = `${PROVIDER_LABELS[job.provider]}${job.request.model ? ` · ${job.request.model}` : ""}`;
+	const value = job.failover
+		? t("job.made_with_failover", { made, from: PROVIDER_LABELS[job.failover.from] })
+		: made;
+	return { name: t("job.made_with"), value, inline: true };
 }
 
-function frameEmbeds(request: Job["request"]): APIEmbed[] {
+function frameEmbeds(t: Translator, request: Job["request"]): APIEmbed[] {
 	const frames: [string, Job["request"]["startFrame"]][] = [
-		["Start frame", request.startFrame],
-		["End frame", request.endFrame],
+		[t("job.start_frame"), request.startFrame],
+		[t("job.end_frame"), request.endFrame],
 	];
 	return frames.flatMap(([title, frame]) =>
 		frame
@@ -77,86 +76,83 @@ function frameEmbeds(request: Job["request"]): APIEmbed[] {
 const quiet: APIAllowedMentions = { parse: [] };
 
 /** Who made the clip: an extension credits both its requester and the clip it continues. */
-function creditFields(job: Job): APIEmbedField[] {
-	if (job.kind !== "extend") return [{ name: "Requested by", value: `<@${job.userId}>`, inline: true }];
+function creditFields(t: Translator, job: Job): APIEmbedField[] {
+	const user = `<@${job.userId}>`;
+	if (job.kind !== "extend") return [{ name: t("job.requested_by"), value: user, inline: true }];
 	const parent = job.parent;
-	const from = parent?.userId
+	const credits = parent?.userId
 		? parent.userId === job.userId
-			? "their own clip"
-			: `<@${parent.userId}>'s clip`
-		: `[a video made elsewhere](${parent?.videoUrl ?? ""})`;
-	const fields: APIEmbedField[] = [
-		{ name: "Credits", value: `Extended by <@${job.userId}> from ${from}`, inline: false },
-	];
+			? t("job.credits_own", { user })
+			: t("job.credits_other", { user, parent: `<@${parent.userId}>` })
+		: t("job.credits_elsewhere", { user, url: parent?.videoUrl ?? "" });
+	const fields: APIEmbedField[] = [{ name: t("job.credits"), value: credits, inline: false }];
 	if (job.chain) {
-		const chain = job.chain.rootUrl ? `[this chain](${job.chain.rootUrl})` : "this chain";
-		fields.push({ name: "Chain", value: `Part ${job.chain.part} of ${chain}`, inline: true });
+		const { part, rootUrl } = job.chain;
+		const value = rootUrl ? t("job.chain_part_link", { part, url: rootUrl }) : t("job.chain_part", { part });
+		fields.push({ name: t("job.chain"), value, inline: true });
 	}
 	return fields;
 }
 
-export function pendingView(job: Job): MessageView {
+export function pendingView(t: Translator, job: Job): MessageView {
+	const state = viewKey(job) === "pending:running" ? t("job.state_running") : t("job.state_queued");
 	const embed = new EmbedBuilder()
 		.setColor(COLORS.pending)
-		.setTitle(job.kind === "extend" ? "Extending a video" : "Making your video")
+		.setTitle(job.kind === "extend" ? t("job.title_extend") : t("job.title_generate"))
 		.setDescription(truncate(job.request.prompt, 4000))
 		.addFields(
-			...creditFields(job),
-			{ name: "State", value: STATE_LINES[viewKey(job)] ?? STATE_LINES["pending:queued"]!, inline: true },
-			{ name: "Started", value: `<t:${unixSeconds(job.createdAt)}:R>`, inline: true },
-			{ name: "Options", value: optionsLine(job.request), inline: false },
+			...creditFields(t, job),
+			{ name: t("job.state"), value: state, inline: true },
+			{ name: t("job.started"), value: `<t:${unixSeconds(job.createdAt)}:R>`, inline: true },
+			{ name: t("job.options"), value: optionsLine(t, job.request), inline: false },
 		)
-		.setFooter({ text: `Job ${job.id}` });
+		.setFooter({ text: t("job.footer", { id: job.id }) });
 	return {
 		content: "",
-		embeds: [embed.toJSON(), ...frameEmbeds(job.request)],
+		embeds: [embed.toJSON(), ...frameEmbeds(t, job.request)],
 		components: [],
 		allowed_mentions: quiet,
 	};
 }
 
 /** `video` is the file to upload when it fits the channel's limit; otherwise the link is posted. */
-export function resultView(job: Job, video?: { data: Buffer; filename: string }): MessageView {
+export function resultView(t: Translator, job: Job, video?: { data: Buffer; filename: string }): MessageView {
 	const result = job.result!;
 	const embed = new EmbedBuilder()
 		.setColor(COLORS.success)
-		.setTitle(job.kind === "extend" ? "Video extended" : "Video ready")
+		.setTitle(job.kind === "extend" ? t("job.title_extended") : t("job.title_ready"))
 		.setDescription(truncate(job.request.prompt, 4000))
-		.addFields(...creditFields(job));
+		.addFields(...creditFields(t, job));
 	if (result.width && result.height)
-		embed.addFields({ name: "Resolution", value: `${result.width}×${result.height}`, inline: true });
+		embed.addFields({ name: t("job.resolution"), value: `${result.width}×${result.height}`, inline: true });
 	embed.addFields({
-		name: "Made in",
-		value: formatDuration((job.finishedAt ?? job.updatedAt) - job.createdAt),
+		name: t("job.made_in"),
+		value: formatDuration(t.language, (job.finishedAt ?? job.updatedAt) - job.createdAt),
 		inline: true,
 	});
-	embed.addFields(madeWith(job));
-	if (result.videoId) embed.addFields({ name: "Video ID", value: `\`${result.videoId}\``, inline: false });
+	embed.addFields(madeWith(t, job));
+	if (result.videoId)
+		embed.addFields({ name: t("job.video_id"), value: `\`${result.videoId}\``, inline: false });
 	// A link that expires within the hour is no lasting delivery: offer a fresh one on demand.
 	const expiring = CAPABILITIES[job.provider].expiringOutput;
-	if (expiring && !video)
-		embed.addFields({
-			name: "Video",
-			value: "Too large to upload in this channel. Use **Get link** for a fresh download link.",
-			inline: false,
-		});
+	if (expiring && !video) embed.addFields({ name: t("job.video"), value: t("job.too_large"), inline: false });
 	if (result.thumbnailUrl) embed.setThumbnail(result.thumbnailUrl);
-	embed.setFooter({ text: `Job ${job.id} · ${optionsLine(job.request)}` });
+	embed.setFooter({ text: t("job.footer_options", { id: job.id, options: optionsLine(t, job.request) }) });
 
 	const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
 		new ButtonBuilder()
 			.setStyle(ButtonStyle.Primary)
-			.setLabel("Extend")
+			.setLabel(t("job.button_extend"))
 			.setCustomId(encodeCustomId({ action: "extend", jobId: job.id })),
 		expiring
 			? new ButtonBuilder()
 					.setStyle(ButtonStyle.Secondary)
-					.setLabel("Get link")
+					.setLabel(t("job.button_link"))
 					.setCustomId(encodeCustomId({ action: "link", jobId: job.id }))
-			: new ButtonBuilder().setStyle(ButtonStyle.Link).setLabel("Open video").setURL(result.videoUrl),
+			: new ButtonBuilder().setStyle(ButtonStyle.Link).setLabel(t("job.button_open")).setURL(result.videoUrl),
 		new ButtonBuilder()
 			.setStyle(ButtonStyle.Danger)
-			.setLabel("Delete")
+			.setLabel(t("job.button_delete"))
 			.setCustomId(encodeCustomId({ action: "delete", jobId: job.id })),
 	);
 	const view: MessageView = {
@@ -174,16 +170,16 @@ export function resultView(job: Job, video?: { data: Buffer; filename: string })
 	return view;
 }
 
-export function failureView(job: Job): MessageView {
+export function failureView(t: Translator, job: Job): MessageView {
 	const embed = new EmbedBuilder()
 		.setColor(COLORS.failure)
-		.setTitle("Video failed")
-		.setDescription(failureText(job.error))
+		.setTitle(t("job.title_failed"))
+		.setDescription(failureText(t, job.error))
 		.addFields(
-			{ name: "Prompt", value: truncate(job.request.prompt, 1024), inline: false },
-			...creditFields(job),
+			{ name: t("job.prompt"), value: truncate(job.request.prompt, 1024), inline: false },
+			...creditFields(t, job),
 		)
-		.setFooter({ text: `Job ${job.id}` });
+		.setFooter({ text: t("job.footer", { id: job.id }) });
 	return { content: "", embeds: [embed.toJSON()], components: [], allowed_mentions: quiet };
 }
 
