@@ -64,27 +64,19 @@ export class JobEngine {
 		return newJobId(this.#clock());
 	}
 
-	async create(input: NewJob): Promise<Job> {
-		return this.save(this.draft(input));
+	/** Drafts and stores a job at once (a request's start drafts first, to answer before the write). */
+	async create(input: NewJob & { source?: ExtendSource; rootUrl?: string }): Promise<Job> {
+		return this.save(this.draft(input), input.source);
 	}
 
 	/**
-	 * Creates an extension of `source`: it records its parent and its place in the chain, and the
-	 * parent lists it as a child, so a chain can be walked both ways.
+	 * A new job's record, in memory only (nothing is stored until `save`); an extension of
+	 * `source` also records its parent and its place in the chain.
 	 */
-	async createExtension(input: NewJob & { source: ExtendSource; rootUrl?: string }): Promise<Job> {
-		return this.save(this.draftExtension(input), input.source);
-	}
-
-	/** A new job's record, in memory only: nothing is stored until `save`. */
-	draft(input: NewJob): Job {
-		return newJobRecord(input, this.#clock());
-	}
-
-	/** A new extension's record, in memory only, with its parent and its place in the chain. */
-	draftExtension(input: NewJob & { source: ExtendSource; rootUrl?: string }): Job {
+	draft(input: NewJob & { source?: ExtendSource; rootUrl?: string }): Job {
 		const { source, rootUrl, ...rest } = input;
-		return { ...newJobRecord(rest, this.#clock()), kind: "extend", ...chainLinks(source, rootUrl) };
+		const job = newJobRecord(rest, this.#clock());
+		return source ? { ...job, kind: "extend", ...chainLinks(source, rootUrl) } : job;
 	}
 
 	/** Stores a drafted job; an extension's parent lists it as a child. */

@@ -117,14 +117,11 @@ export async function startJob(
 		provider: choice.adapter.name,
 		...(choice.failover && { failover: choice.failover }),
 	};
-	const job =
-		request.kind === "generate"
-			? engine.draft(base)
-			: engine.draftExtension({
-					...base,
-					source: request.source,
-					...(request.rootUrl && { rootUrl: request.rootUrl }),
-				});
+	const job = engine.draft({
+		...base,
+		...(request.kind === "extend" && { source: request.source }),
+		...(request.kind === "extend" && request.rootUrl && { rootUrl: request.rootUrl }),
+	});
 
 	// The answer goes out first and the writes right after, while it travels; the provider is
 	// called only once both the job and its quota unit are in the store, so a restart finds
