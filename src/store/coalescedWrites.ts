@@ -20,8 +20,12 @@ export class CoalescedWrites {
 		const queued = this.#queued.get(key);
 		if (queued) return queued;
 		const previous = this.#last.get(key) ?? Promise.resolve();
+		// A write starts a turn of the event loop later, not in the next microtask: every change
+		// made while the events already received are handled (a burst of requests) shares it, and
+		// serializing the record does not sit between those events and their answers.
 		const write = previous
 			.catch(() => undefined)
+			.then(() => new Promise<void>((resolve) => setImmediate(resolve)))
 			.then(async () => {
 				this.#queued.delete(key);
 				await this.#write(key);
