@@ -5,13 +5,8 @@
  * of this phase only: the bot's VmHWM is reset (clear_refs) just before the completions, and VmRSS
  * is also sampled every 10 ms in case the reset is refused; the higher of the two is the figure.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
-import { startFakeDiscord, type StoredMessage } from "../fakes/discord/index.js";
-import { NO_LIMITS } from "../support/noLimits.js";
-import { BenchBot, resetPeakRss, rssMb, sampleRss, sleep, until, BENCH_DISCORD } from "./support.js";
+import type { StoredMessage } from "../fakes/discord/index.js";
+import { resetPeakRss, rssMb, sampleRss, sleep, until, withAceBench } from "./support.js";
 
 const JOBS = 50;
 const WARMUP_JOBS = 2;
@@ -26,99 +21,76 @@ const isVideoReady = (m: StoredMessage, prompt: string) =>
 	m.embeds[0]?.title === "Video ready" && m.embeds[0]?.description === prompt;
 
 export async function measureBigVideoMemory() {
-	const discord = await startFakeDiscord(BENCH_DISCORD);
-	const ace = await startFakeAceDataCloud({ videoBytes: VIDEO_BYTES });
-	ace.setBehaviour({ mode: "manual" });
-	const workDir = mkdtempSync(join(tmpdir(), "luma-bench-big-"));
-	let bot: BenchBot | undefined;
-	try {
-		bot = new BenchBot("big-videos", {
-			STORE_URL: `sqlite://${join(workDir, "luma.sqlite")}`,
-			DISCORD_TOKEN: discord.token,
-			DISCORD_API_BASE: discord.apiBase,
-			LUMA_API_KEY: ace.apiKey,
-			LUMA_API_BASE: ace.baseUrl,
-			POLL_INTERVAL_MS: String(POLL_INTERVAL_MS),
-			JOB_TIMEOUT_MS: String(30 * 60_000),
-			LOG_LEVEL: "warn",
-			...NO_LIMITS,
-		});
-		const bots = [bot];
-		const guard = bot.guard.bind(bot);
-		const pid = bot.pid;
-		await guard(discord.waitForLogin(30_000));
-		await guard(discord.waitForRequest((r) => r.method === "PUT" && r.path.endsWith("/commands"), 30_000));
+	return withAceBench(
+		"big-videos",
+		{ videoBytes: VIDEO_BYTES, pollIntervalMs: POLL_INTERVAL_MS },
+		async ({ discord, ace, bot, bots, guard }) => {
+			const pid = bot.pid;
 
-		const submit = async (prompts: readonly string[]): Promise<string[]> => {
-			const before = new Set(ace.tasks.keys());
-			const commands = prompts.map((prompt) =>
-				discord.sendSlashCommand({
-					name: "luma",
-					subcommand: "generate",
-					options: { prompt },
-					attachmentSizeLimit: UPLOAD_LIMIT,
-				}),
-			);
-			await guard(Promise.all(commands.map((command) => command.response(10_000))));
-			await until(() => ace.tasks.size === before.size + prompts.length, 30_000, "submissions", bots);
-			await sleep(1500);
-			return [...ace.tasks.keys()].filter((taskId) => !before.has(taskId));
-		};
-		/** Completes every task at once; resolves with the "Video ready" messages once all are there. */
-		const deliver = async (taskIds: readonly string[]) => {
-			const deliveries = taskIds.map((taskId) => {
-				const prompt = String((ace.tasks.get(taskId)?.request as { prompt?: unknown } | undefined)?.prompt);
-				return discord.waitForMessage((m) => isVideoReady(m, prompt), DELIVERY_TIMEOUT_MS);
-			});
-			for (const delivery of deliveries) delivery.catch(() => {});
-			for (const taskId of taskIds) ace.completeTask(taskId);
-			return guard(Promise.all(deliveries));
-		};
+			const submit = async (prompts: readonly string[]): Promise<string[]> => {
+				const before = new Set(ace.tasks.keys());
+				const commands = prompts.map((prompt) =>
+					discord.sendSlashCommand({
+						name: "luma",
+						subcommand: "generate",
+						options: { prompt },
+						attachmentSizeLimit: UPLOAD_LIMIT,
+					}),
+				);
+				await guard(Promise.all(commands.map((command) => command.response(10_000))));
+				await until(() => ace.tasks.size === before.size + prompts.length, 30_000, "submissions", bots);
+				await sleep(1500);
+				return [...ace.tasks.keys()].filter((taskId) => !before.has(taskId));
+			};
+			/** Completes every task at once; resolves with the "Video ready" messages once all are there. */
+			const deliver = async (taskIds: readonly string[]) => {
+				const deliveries = taskIds.map((taskId) => {
+					const prompt = String((ace.tasks.get(taskId)?.request as { prompt?: unknown } | undefined)?.prompt);
+					return discord.waitForMessage((m) => isVideoReady(m, prompt), DELIVERY_TIMEOUT_MS);
+				});
+				for (const delivery of deliveries) delivery.catch(() => {});
+				for (const taskId of taskIds) ace.completeTask(taskId);
+				return guard(Promise.all(deliveries));
+			};
 
-		// A couple of big deliveries first, so the phase measures the deliveries, not code loading.
-		await deliver(await submit(Array.from({ length: WARMUP_JOBS }, (_, i) => `big warmup ${i}`)));
-		const taskIds = await submit(Array.from({ length: JOBS }, (_, i) => `big ${i}`));
-		await sleep(2000);
-		const before = rssMb(pid);
-		// Verified: right after the reset, the peak is (about) the current size again.
-		const reset = resetPeakRss(pid) ? rssMb(pid) : undefined;
-		const peakReset = reset !== undefined && reset.peak - reset.rss <= 2;
-		const sampler = sampleRss(pid, SAMPLE_EVERY_MS);
-		const startedAt = Date.now();
-		let messages: StoredMessage[];
-		let sampled: { maxMb: number; samples: number };
-		try {
-			messages = await deliver(taskIds);
-		} finally {
-			sampled = sampler.stop();
-		}
-		const tookMs = Date.now() - startedAt;
-		const after = rssMb(pid);
-		const uploaded = messages.filter((m) =>
-			m.attachments.some((a) => a.size === VIDEO_BYTES && a.filename.endsWith(".mp4")),
-		).length;
-		const peak = Math.max(sampled.maxMb, peakReset ? after.peak : 0);
-		return {
-			jobs: JOBS,
-			videoBytes: VIDEO_BYTES,
-			uploadedAsFiles: uploaded,
-			deliveryMs: tookMs,
-			rssBeforeMb: before.rss,
-			peakRssMb: peak,
-			peakBeforeResetMb: before.peak,
-			vmHwmSinceResetMb: peakReset ? after.peak : null,
-			sampledMaxRssMb: sampled.maxMb,
-			samples: sampled.samples,
-			rssAfterMb: after.rss,
-			goal: `peak <= ${GOAL_PEAK_MB} (every video uploaded)`,
-			met: peak <= GOAL_PEAK_MB && uploaded === JOBS,
-		};
-	} finally {
-		try {
-			await bot?.stop();
-		} finally {
-			await Promise.all([discord.close(), ace.close()]);
-			rmSync(workDir, { recursive: true, force: true });
-		}
-	}
+			// A couple of big deliveries first, so the phase measures the deliveries, not code loading.
+			await deliver(await submit(Array.from({ length: WARMUP_JOBS }, (_, i) => `big warmup ${i}`)));
+			const taskIds = await submit(Array.from({ length: JOBS }, (_, i) => `big ${i}`));
+			await sleep(2000);
+			const before = rssMb(pid);
+			// Verified: right after the reset, the peak is (about) the current size again.
+			const reset = resetPeakRss(pid) ? rssMb(pid) : undefined;
+			const peakReset = reset !== undefined && reset.peak - reset.rss <= 2;
+			const sampler = sampleRss(pid, SAMPLE_EVERY_MS);
+			const startedAt = Date.now();
+			let messages: StoredMessage[];
+			let sampled: { maxMb: number; samples: number };
+			try {
+				messages = await deliver(taskIds);
+			} finally {
+				sampled = sampler.stop();
+			}
+			const tookMs = Date.now() - startedAt;
+			const after = rssMb(pid);
+			const uploaded = messages.filter((m) =>
+				m.attachments.some((a) => a.size === VIDEO_BYTES && a.filename.endsWith(".mp4")),
+			).length;
+			const peak = Math.max(sampled.maxMb, peakReset ? after.peak : 0);
+			return {
+				jobs: JOBS,
+				videoBytes: VIDEO_BYTES,
+				uploadedAsFiles: uploaded,
+				deliveryMs: tookMs,
+				rssBeforeMb: before.rss,
+				peakRssMb: peak,
+				peakBeforeResetMb: before.peak,
+				vmHwmSinceResetMb: peakReset ? after.peak : null,
+				sampledMaxRssMb: sampled.maxMb,
+				samples: sampled.samples,
+				rssAfterMb: after.rss,
+				goal: `peak <= ${GOAL_PEAK_MB} (every video uploaded)`,
+				met: peak <= GOAL_PEAK_MB && uploaded === JOBS,
+			};
+		},
+	);
 }

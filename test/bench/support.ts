@@ -1,9 +1,13 @@
 /** What the benchmark's phases share: the bot as a child process, waits with timeouts, statistics. */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { envSchema, parseEnv } from "../../src/env.js";
+import { type FakeAceDataCloud, startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
+import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
+import { NO_LIMITS } from "../support/noLimits.js";
 
 export const root = join(import.meta.dirname, "..", "..");
 
@@ -248,3 +252,65 @@ export class BenchBot {
  * first check of each route compiles its schema (some 200 ms): figures would measure the fake.
  */
 export const BENCH_DISCORD = { openapiSpecPath: null } as const;
+
+/** What a phase on the manual fake AceDataCloud gets: the fakes, the bot, and waits tied to it. */
+export interface AceBench {
+	discord: FakeDiscord;
+	ace: FakeAceDataCloud;
+	bot: BenchBot;
+	bots: readonly BenchBot[];
+	guard: <T>(promise: Promise<T>) => Promise<T>;
+}
+
+/**
+ * Starts the fake Discord, a fake AceDataCloud in manual mode (serving `videoBytes` videos) and
+ * the bot on a store of its own, with the per-server limits off (the bench measures throughput);
+ * runs `phase` once the bot has logged in and registered its commands; stops everything after,
+ * whatever `phase` did.
+ */
+export async function withAceBench<T>(
+	label: string,
+	options: {
+		videoBytes: number;
+		pollIntervalMs: number;
+		/** Further variables for the bot (HTTP endpoint, say). */
+		env?: Record<string, string>;
+		/** Set up the fake provider before the bot starts (callbacks on, say). */
+		prepare?: (ace: FakeAceDataCloud) => void;
+	},
+	phase: (bench: AceBench) => Promise<T>,
+): Promise<T> {
+	const discord = await startFakeDiscord(BENCH_DISCORD);
+	const ace = await startFakeAceDataCloud({ videoBytes: options.videoBytes });
+	ace.setBehaviour({ mode: "manual" });
+	options.prepare?.(ace);
+	const workDir = mkdtempSync(join(tmpdir(), `luma-bench-${label}-`));
+	let bot: BenchBot | undefined;
+	try {
+		bot = new BenchBot(label, {
+			STORE_URL: `sqlite://${join(workDir, "luma.sqlite")}`,
+			DISCORD_TOKEN: discord.token,
+			DISCORD_API_BASE: discord.apiBase,
+			LUMA_PROVIDER: "acedatacloud",
+			LUMA_API_KEY: ace.apiKey,
+			LUMA_API_BASE: ace.baseUrl,
+			POLL_INTERVAL_MS: String(options.pollIntervalMs),
+			JOB_TIMEOUT_MS: String(30 * 60_000),
+			LOG_LEVEL: "warn",
+			...NO_LIMITS,
+			...options.env,
+		});
+		const running = bot;
+		const guard = <R>(promise: Promise<R>) => running.guard(promise);
+		await guard(discord.waitForLogin(30_000));
+		await guard(discord.waitForRequest((r) => r.method === "PUT" && r.path.endsWith("/commands"), 30_000));
+		return await phase({ discord, ace, bot, bots: [bot], guard });
+	} finally {
+		try {
+			await bot?.stop();
+		} finally {
+			await Promise.all([discord.close(), ace.close()]);
+			rmSync(workDir, { recursive: true, force: true });
+		}
+	}
+}
