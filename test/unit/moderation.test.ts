@@ -33,6 +33,26 @@ describe("blocklist", () => {
 		expect(findBlocked("a calm lake", ["/nud(e|ity)/", "storm"])).toBeUndefined();
 	});
 
+	it("cannot be stalled by a pattern: patterns that backtrack for ever on JavaScript's engine run in linear time", () => {
+		// On a backtracking engine the first takes seconds on 31 characters and the second grows
+		// exponentially with the prompt: either would outlast this test's timeout.
+		for (const pattern of ["/(.*a){12}$/", "/(a|aa)+$/", "/(a+)+$/", "/(x+x+)+y/"])
+			expect(parseBlocklistEntry(pattern), pattern).toEqual({ ok: true, entry: pattern });
+		const prompts = ["a".repeat(30) + "b", "a".repeat(10_000) + "!", "x".repeat(10_000)];
+		for (const prompt of prompts)
+			expect(findBlocked(prompt, ["/(.*a){12}$/", "/(a|aa)+$/", "/(a+)+$/", "/(x+x+)+y/"])).toBeUndefined();
+		expect(findBlocked("a".repeat(40), ["/(.*a){12}$/"])).toBe("/(.*a){12}$/");
+		expect(findBlocked("x".repeat(5_000) + "y", ["/(x+x+)+y/"])).toBe("/(x+x+)+y/");
+	});
+
+	it("reads patterns with their flags and Unicode letters, on the linear-time engine", () => {
+		expect(findBlocked("a DRAGÓN here", ["/drag[oó]n/"])).toBe("/drag[oó]n/");
+		expect(findBlocked("first\nsecond line", ["/^second/m"])).toBe("/^second/m");
+		expect(findBlocked("first\nsecond line", ["/^second/"])).toBeUndefined();
+		expect(findBlocked("one\ntwo", ["/one.two/s"])).toBe("/one.two/s");
+		expect(findBlocked("one\ntwo", ["/one.two/"])).toBeUndefined();
+	});
+
 	it("skips bad stored entries instead of throwing", () => {
 		expect(findBlocked("anything (", ["/(unclosed/", "", "   ", "anything"])).toBe("anything");
 	});
@@ -48,7 +68,8 @@ describe("blocklist", () => {
 			"/(unclosed/",
 			"/a/g",
 			"/a*/",
-			"/(a+)+$/",
+			"/(a)\\1/",
+			"/(?<!x)a/",
 		];
 		for (const raw of rejected) {
 			const result = parseBlocklistEntry(raw);
@@ -57,6 +78,9 @@ describe("blocklist", () => {
 		}
 		const invalid = parseBlocklistEntry("/(unclosed/");
 		expect(invalid.ok === false && invalid.reason.code).toBe("blocklist_does_not_compile");
+		// Valid JavaScript, but beyond a linear-time engine: said so, with the engine's reason.
+		const backreference = parseBlocklistEntry("/(a)\\1/");
+		expect(backreference.ok === false && backreference.reason.code).toBe("blocklist_unsupported");
 		expect(parseBlocklistEntry("x".repeat(100)).ok).toBe(true);
 		expect(parseBlocklistEntry(`/${"a".repeat(200)}/`).ok).toBe(true);
 	});

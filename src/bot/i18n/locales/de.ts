@@ -185,8 +185,8 @@ export const messages = {
 		"Dieser Eintrag kann nicht verwendet werden: Ein Muster darf höchstens {max} Zeichen lang sein.",
 	"refusal.blocklist_bad_flag":
 		"Dieser Eintrag kann nicht verwendet werden: Das Flag „{flag}“ ist nicht erlaubt; verwende i, m, s oder u.",
-	"refusal.blocklist_nested_repetition":
-		"Dieser Eintrag kann nicht verwendet werden: Verschachtelte Wiederholungen wie (a+)+ können den Bot blockieren.",
+	"refusal.blocklist_unsupported":
+		"Dieser Eintrag kann nicht verwendet werden: Muster laufen auf einer Engine mit linearer Laufzeit, die weder Rückverweise noch Lookarounds kennt ({error}).",
 	"refusal.blocklist_does_not_compile":
 		"Dieser Eintrag kann nicht verwendet werden: Das Muster lässt sich nicht kompilieren ({error}).",
 	"refusal.blocklist_matches_everything":

@@ -171,8 +171,8 @@ export const messages = {
 		"That entry can't be used: a pattern can be at most {max} characters long.",
 	"refusal.blocklist_bad_flag":
 		'That entry can\'t be used: the flag "{flag}" is not allowed; use i, m, s or u.',
-	"refusal.blocklist_nested_repetition":
-		"That entry can't be used: nested repetition such as (a+)+ can freeze the bot.",
+	"refusal.blocklist_unsupported":
+		"That entry can't be used: patterns run on a linear-time engine, which has no backreferences or lookaround ({error}).",
 	"refusal.blocklist_does_not_compile": "That entry can't be used: the pattern does not compile ({error}).",
 	"refusal.blocklist_matches_everything": "That entry can't be used: the pattern matches every prompt.",
 	"refusal.blocklist_empty": "That entry can't be used: it is empty.",

@@ -181,8 +181,8 @@ export const messages = {
 		"Esa entrada no se puede usar: un patrón puede tener como máximo {max} caracteres.",
 	"refusal.blocklist_bad_flag":
 		"Esa entrada no se puede usar: el indicador «{flag}» no está permitido; usa i, m, s o u.",
-	"refusal.blocklist_nested_repetition":
-		"Esa entrada no se puede usar: una repetición anidada como (a+)+ puede bloquear el bot.",
+	"refusal.blocklist_unsupported":
+		"Esa entrada no se puede usar: los patrones se ejecutan en un motor de tiempo lineal, sin referencias inversas ni aserciones de anticipación o retrospección ({error}).",
 	"refusal.blocklist_does_not_compile": "Esa entrada no se puede usar: el patrón no compila ({error}).",
 	"refusal.blocklist_matches_everything":
 		"Esa entrada no se puede usar: el patrón coincide con cualquier prompt.",

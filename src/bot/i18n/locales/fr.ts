@@ -182,8 +182,8 @@ export const messages = {
 		"Cette entrée ne peut pas être utilisée : un motif peut faire au plus {max} caractères.",
 	"refusal.blocklist_bad_flag":
 		"Cette entrée ne peut pas être utilisée : le drapeau « {flag} » n'est pas autorisé ; utilise i, m, s ou u.",
-	"refusal.blocklist_nested_repetition":
-		"Cette entrée ne peut pas être utilisée : une répétition imbriquée comme (a+)+ peut bloquer le bot.",
+	"refusal.blocklist_unsupported":
+		"Cette entrée ne peut pas être utilisée : les motifs s'exécutent sur un moteur en temps linéaire, sans références arrière ni assertions avant ou arrière ({error}).",
 	"refusal.blocklist_does_not_compile":
 		"Cette entrée ne peut pas être utilisée : le motif ne se compile pas ({error}).",
 	"refusal.blocklist_matches_everything":

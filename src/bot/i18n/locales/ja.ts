@@ -170,8 +170,8 @@ export const messages = {
 	"refusal.blocklist_pattern_too_long": "この項目は使えません：パターンは最大{max}文字までです。",
 	"refusal.blocklist_bad_flag":
 		"この項目は使えません：フラグ「{flag}」は使えません。i、m、s、u のいずれかを使ってください。",
-	"refusal.blocklist_nested_repetition":
-		"この項目は使えません：(a+)+ のような入れ子の繰り返しはボットを止めてしまう可能性があります。",
+	"refusal.blocklist_unsupported":
+		"この項目は使えません：パターンは線形時間のエンジンで動作するため、後方参照や先読み・後読みは使えません（{error}）。",
 	"refusal.blocklist_does_not_compile": "この項目は使えません：パターンをコンパイルできません（{error}）。",
 	"refusal.blocklist_matches_everything":
 		"この項目は使えません：このパターンはすべてのプロンプトに一致します。",

@@ -176,8 +176,8 @@ export const messages = {
 		"Essa entrada não pode ser usada: um padrão pode ter no máximo {max} caracteres.",
 	"refusal.blocklist_bad_flag":
 		"Essa entrada não pode ser usada: a flag “{flag}” não é permitida; use i, m, s ou u.",
-	"refusal.blocklist_nested_repetition":
-		"Essa entrada não pode ser usada: repetições aninhadas como (a+)+ podem travar o bot.",
+	"refusal.blocklist_unsupported":
+		"Essa entrada não pode ser usada: os padrões rodam em um mecanismo de tempo linear, sem referências retroativas nem asserções de lookahead ou lookbehind ({error}).",
 	"refusal.blocklist_does_not_compile": "Essa entrada não pode ser usada: o padrão não compila ({error}).",
 	"refusal.blocklist_matches_everything":
 		"Essa entrada não pode ser usada: o padrão combina com qualquer prompt.",
