@@ -1,6 +1,12 @@
 /** Cuts text to Discord's limits with an ellipsis, counting UTF-16 units as Discord does. */
+/** At most `max` UTF-16 units, cut between characters (never inside an emoji's surrogate pair). */
 export function truncate(text: string, max: number): string {
-	return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+	if (text.length <= max) return text;
+	let end = max - 1;
+	const last = text.charCodeAt(end - 1);
+	// A high surrogate at the end would be half of a character: leave the whole of it out.
+	if (last >= 0xd800 && last <= 0xdbff) end--;
+	return `${text.slice(0, end)}…`;
 }
 
 export function unixSeconds(ms: number): number {

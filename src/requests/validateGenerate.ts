@@ -28,9 +28,16 @@ export interface GenerateInput {
 /** Reads the first bytes of a file; injected so tests and the bot choose how. */
 export type ReadHead = (url: string, bytes: number) => Promise<Uint8Array>;
 
+/**
+ * Characters that show nothing: controls, format characters (zero-width spaces and joiners, bidi
+ * marks and isolates, the byte-order mark), separators, and the Hangul fillers. A prompt of only
+ * these is as empty as a blank one and must not reach the provider.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\u115F\u1160\u3164\uFFA0]/gu;
+
 export function checkPrompt(raw: string): string {
 	const prompt = raw.trim();
-	if (prompt.length === 0) {
+	if (prompt.replace(INVISIBLE, "").length === 0) {
 		throw new UserError("prompt_empty");
 	}
 	if (prompt.length > MAX_PROMPT_LENGTH) {

@@ -39,6 +39,24 @@ describe("detectImageType", () => {
 });
 
 describe("validateGenerate", () => {
+	it("refuses a prompt of only characters that show nothing, and keeps one with any visible letter", async () => {
+		const invisible = [
+			"\u200B\u200C\u200D",
+			"\u202E\u2066\u2069\uFEFF",
+			"\u0000\u0007\u001B",
+			"\u3000\u00A0\u2028",
+			"\u3164\u115F",
+		];
+		for (const prompt of invisible)
+			expect(await refusal(validateGenerate({ prompt }, readHead)), JSON.stringify(prompt)).toMatch(
+				/prompt/i,
+			);
+		expect(await validateGenerate({ prompt: "\u200Bcat\u200B" }, readHead)).toEqual({
+			prompt: "\u200Bcat\u200B",
+		});
+		expect(await validateGenerate({ prompt: "🐱" }, readHead)).toEqual({ prompt: "🐱" });
+	});
+
 	it("keeps only what the user set, with a trimmed prompt", async () => {
 		expect(await validateGenerate({ prompt: "  a cat  " }, readHead)).toEqual({ prompt: "a cat" });
 		const full = await validateGenerate(
