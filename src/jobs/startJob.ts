@@ -128,6 +128,8 @@ export async function startJob(
 	// whatever was paid for. The writes wait one turn of the event loop: requests already
 	// received get their answers out before this one's writes and provider call take the CPU.
 	const shown = context.show(job);
+	// Its failure is read below, after the yield; it must not count as unhandled meanwhile.
+	shown.catch(() => undefined);
 	await new Promise((resolve) => setImmediate(resolve));
 	const saved = Promise.all([
 		admitted.saved,

@@ -116,4 +116,23 @@ describe("the first answer to a text-only request", () => {
 		await waitFor(() => h.ace.submittedBodies().length === 1);
 		expect(h.ace.submittedBodies()[0]).toMatchObject({ prompt: "a glass city, again" });
 	});
+
+	it("ends the job unsent when Discord refuses the answer: nothing submitted, the unit given back", async () => {
+		h = await startHarness({ wrapStore: (store) => writes.wrap(store), env: { USER_DAILY_LIMIT: "1" } });
+		h.ace.setBehaviour({ mode: "manual" });
+		h.discord.injectError(
+			{ method: "POST", pathPattern: /\/interactions\/\d+\/[^/]+\/callback/ },
+			{ status: 400, code: 50035, message: "Invalid Form Body" },
+		);
+		generate("refused by discord");
+		await waitFor(() => h.logs.some((line) => line.includes("interaction failed")));
+		await waitFor(() => h.app.engine.active().length === 0);
+		expect(h.ace.submittedBodies()).toHaveLength(0);
+
+		// The member's one video of the day was not spent.
+		const next = generate("and now it works");
+		const answer = await next.response();
+		expect(((answer.data as { flags?: number }).flags ?? 0) & EPHEMERAL).toBe(0);
+		await waitFor(() => h.ace.submittedBodies().length === 1);
+	});
 });
