@@ -11,7 +11,7 @@ import type { AdminAnswer } from "../src/admin/adminAnswer.js";
 import type { Command } from "../src/bot/command.js";
 import type { MessageKey } from "../src/bot/i18n/catalogue.js";
 import { choice, named, sameEverywhere } from "../src/bot/i18n/commandText.js";
-import { isLanguage, LANGUAGE_CODES, LANGUAGES } from "../src/bot/i18n/languages.js";
+import { isLanguage, LANGUAGE_CODES, languageInfo } from "../src/bot/i18n/languages.js";
 import { memberWords } from "../src/bot/i18n/memberWords.js";
 import type { Translator } from "../src/bot/i18n/translate.js";
 import { truncate } from "../src/bot/text.js";
@@ -137,8 +137,8 @@ const data = named(new SlashCommandBuilder(), { fixed: "luma-admin" }, "cmd.admi
 						.setRequired(true)
 						.addChoices(
 							...LANGUAGE_CODES.map((code) => ({
-								name: LANGUAGES[code].name,
-								name_localizations: sameEverywhere(LANGUAGES[code].name),
+								name: languageInfo(code).name,
+								name_localizations: sameEverywhere(languageInfo(code).name),
 								value: code,
 							})),
 							choice("cmd.language.auto", FOLLOW_DISCORD),

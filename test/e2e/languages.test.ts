@@ -1,6 +1,6 @@
 import type { APIEmbed } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { LANGUAGE_CODES, LANGUAGES } from "../../src/bot/i18n/languages.js";
+import { LANGUAGE_CODES, languageInfo } from "../../src/bot/i18n/languages.js";
 import { t } from "../../src/bot/i18n/translate.js";
 import { checkCommandLimits } from "../fakes/discord/limits.js";
 import type { StoredCommand } from "../fakes/discord/state.js";
@@ -16,7 +16,7 @@ afterEach(async () => {
 const EPHEMERAL = 1 << 6;
 const LOGS = "444444444444444409";
 const embedOf = (message: { embeds: APIEmbed[] } | undefined) => message?.embeds[0];
-const DISCORD_LOCALES = LANGUAGE_CODES.flatMap((code) => [...LANGUAGES[code].discordLocales]);
+const DISCORD_LOCALES = LANGUAGE_CODES.flatMap((code) => [...languageInfo(code).discordLocales]);
 
 async function start(options: { guildLocale?: string } & HarnessOptions = {}): Promise<void> {
 	h = await startHarness({

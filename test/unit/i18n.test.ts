@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CATALOGUES, type MessageKey } from "../../src/bot/i18n/catalogue.js";
+import { localeFile, type MessageKey } from "../../src/bot/i18n/catalogue.js";
 import { messages as en } from "../../src/bot/i18n/locales/en.js";
-import { LANGUAGE_CODES, LANGUAGES, languageOf } from "../../src/bot/i18n/languages.js";
+import { LANGUAGE_CODES, languageInfo, languageOf } from "../../src/bot/i18n/languages.js";
 import { placeholders } from "../../src/bot/i18n/message.js";
 import { t, translator } from "../../src/bot/i18n/translate.js";
 import { failureText, refusalText } from "../../src/bot/views/failureText.js";
@@ -40,7 +40,7 @@ const en_ = translator("en");
 describe("catalogues", () => {
 	it("every language has every key, with the same placeholders, and nothing else", () => {
 		for (const language of LANGUAGE_CODES) {
-			const catalogue = CATALOGUES[language];
+			const catalogue = localeFile(language).messages;
 			expect(Object.keys(catalogue).sort(), language).toEqual([...keys].sort());
 			for (const key of keys) {
 				const message = catalogue[key];
@@ -90,10 +90,15 @@ describe("catalogues", () => {
 
 describe("languages", () => {
 	it("each language file names its own code and Discord locales, none shared", () => {
-		const locales = LANGUAGE_CODES.flatMap((code) => [...LANGUAGES[code].discordLocales]);
+		const locales = LANGUAGE_CODES.flatMap((code) => [...languageInfo(code).discordLocales]);
 		expect(new Set(locales).size).toBe(locales.length);
 		expect(new Set(LANGUAGE_CODES).size).toBe(LANGUAGE_CODES.length);
-		expect(LANGUAGE_CODES).toEqual(["en", "de", "fr", "es-ES", "pt-BR", "ja"]);
+		// Every file in locales/ is a language, named by its code: adding one is adding its file.
+		const files = readdirSync(new URL("../../src/bot/i18n/locales/", import.meta.url))
+			.filter((name) => name.endsWith(".ts"))
+			.map((name) => name.slice(0, -".ts".length));
+		expect([...LANGUAGE_CODES].sort()).toEqual(files.sort());
+		expect(LANGUAGE_CODES).toEqual(["en", "de", "es-ES", "fr", "ja", "pt-BR"]);
 	});
 
 	it("maps Discord's locales to catalogues, English for anything else", () => {

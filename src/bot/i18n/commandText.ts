@@ -1,6 +1,6 @@
 import type { APIApplicationCommandOptionChoice, LocalizationMap } from "discord.js";
 import type { MessageKey } from "./catalogue.js";
-import { LANGUAGE_CODES, LANGUAGES } from "./languages.js";
+import { LANGUAGE_CODES, languageInfo } from "./languages.js";
 import type { MessageParams } from "./message.js";
 import { t } from "./translate.js";
 
@@ -9,7 +9,7 @@ export function localized(key: MessageKey, params?: MessageParams): Localization
 	const map: LocalizationMap = {};
 	for (const language of LANGUAGE_CODES) {
 		const text = t(language, key, params);
-		for (const locale of LANGUAGES[language].discordLocales) map[locale] = text;
+		for (const locale of languageInfo(language).discordLocales) map[locale] = text;
 	}
 	return map;
 }
@@ -18,7 +18,7 @@ export function localized(key: MessageKey, params?: MessageParams): Localization
 export function sameEverywhere(text: string): LocalizationMap {
 	const map: LocalizationMap = {};
 	for (const language of LANGUAGE_CODES)
-		for (const locale of LANGUAGES[language].discordLocales) map[locale] = text;
+		for (const locale of languageInfo(language).discordLocales) map[locale] = text;
 	return map;
 }
 

@@ -1,4 +1,5 @@
-import { type Language, LOCALE_FILES } from "./catalogue.js";
+import { type Language, LOCALE_FILES, localeFile } from "./catalogue.js";
+import type { LanguageInfo } from "./languageInfo.js";
 
 export type { Language } from "./catalogue.js";
 
@@ -7,20 +8,21 @@ export type { Language } from "./catalogue.js";
  * Discord has one French and one German but two Spanish and two English locales; Latin-American
  * Spanish reads the Spain catalogue rather than falling back to English.
  */
-export const LANGUAGES = Object.fromEntries(
-	LOCALE_FILES.map(({ language }) => [language.code, language]),
-) as Readonly<Record<Language, (typeof LOCALE_FILES)[number]["language"]>>;
-
 export const LANGUAGE_CODES: readonly Language[] = LOCALE_FILES.map(({ language }) => language.code);
 export const FALLBACK_LANGUAGE: Language = "en";
 
-export function isLanguage(value: unknown): value is Language {
-	return typeof value === "string" && Object.hasOwn(LANGUAGES, value);
+/** What a shipped language says about itself (English's, for a code the bot does not ship). */
+export function languageInfo(code: Language): LanguageInfo {
+	return localeFile(code).language;
+}
+
+export function isLanguage(value: unknown): boolean {
+	return typeof value === "string" && LANGUAGE_CODES.includes(value);
 }
 
 const BY_DISCORD_LOCALE = new Map<string, Language>(
 	LANGUAGE_CODES.flatMap((language) =>
-		LANGUAGES[language].discordLocales.map((locale) => [locale.toLowerCase(), language] as const),
+		languageInfo(language).discordLocales.map((locale) => [locale.toLowerCase(), language] as const),
 	),
 );
 

@@ -1,10 +1,10 @@
-import { CATALOGUES, isMessageKey, type MessageKey } from "./catalogue.js";
+import { isMessageKey, localeFile, type MessageKey } from "./catalogue.js";
 import { FALLBACK_LANGUAGE, type Language } from "./languages.js";
 import { fill, type MessageParams } from "./message.js";
 
 /** Intl wants a BCP 47 tag; the catalogue codes already are one. */
 export function t(language: Language, key: MessageKey, params?: MessageParams): string {
-	const message = CATALOGUES[language][key] ?? CATALOGUES[FALLBACK_LANGUAGE][key];
+	const message = localeFile(language).messages[key] ?? localeFile(FALLBACK_LANGUAGE).messages[key];
 	return fill(language, message, params);
 }
 

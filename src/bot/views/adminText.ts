@@ -2,7 +2,7 @@ import type { AdminAnswer, LimitsView, Phrase } from "../../admin/adminAnswer.js
 import { relativeTime, type QuotaStatus, type UsageReport } from "../../quota/quotaService.js";
 import { LIMIT_KEYS, type LimitName } from "../../settings/guildSettings.js";
 import { isMessageKey } from "../i18n/catalogue.js";
-import { isLanguage, LANGUAGES, languageOf } from "../i18n/languages.js";
+import { isLanguage, languageInfo, languageOf } from "../i18n/languages.js";
 import type { Translator } from "../i18n/translate.js";
 import { refusalText } from "./failureText.js";
 
@@ -24,13 +24,13 @@ export function describeLimits(t: Translator, { settings, effective }: LimitsVie
 }
 
 /** A language's own name, for settings and confirmations. */
-const languageName = (code: string) => (isLanguage(code) ? LANGUAGES[code].name : code);
+const languageName = (code: string) => (isLanguage(code) ? languageInfo(code).name : code);
 
 export function describeSettings(t: Translator, limits: LimitsView): string {
 	const { settings } = limits;
 	const language = settings.language
 		? languageName(settings.language)
-		: t("admin.language_auto", { language: LANGUAGES[languageOf(settings.discordLocale)].name });
+		: t("admin.language_auto", { language: languageInfo(languageOf(settings.discordLocale)).name });
 	return [
 		describeLimits(t, limits),
 		t("admin.channels_line", {
