@@ -1,17 +1,11 @@
 import Keyv from "keyv";
 import { describe, expect, it } from "vitest";
+import { NO_LIMIT_SETTINGS } from "../support/noLimits.js";
 import { GuildLanguages } from "../../src/bot/i18n/guildLanguages.js";
 import { LANGUAGE_CODES } from "../../src/bot/i18n/languages.js";
 import { GuildSettingsStore } from "../../src/settings/guildSettings.js";
 
-const defaults = {
-	guildDaily: 0,
-	guildMonthly: 0,
-	guildMaxConcurrent: 0,
-	userDaily: 0,
-	userMaxConcurrent: 0,
-	userCooldownSeconds: 0,
-};
+const defaults = NO_LIMIT_SETTINGS;
 
 function setup(cache: Record<string, string> = {}) {
 	const keyv = new Keyv();

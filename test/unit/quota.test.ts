@@ -1,5 +1,6 @@
 import Keyv from "keyv";
 import { describe, expect, it } from "vitest";
+import { NO_LIMIT_SETTINGS } from "../support/noLimits.js";
 import { UserError } from "../../src/errors.js";
 import { QuotaError, type QuotaRule, QuotaService } from "../../src/quota/quotaService.js";
 import { GuildSettingsStore, type LimitSettings } from "../../src/settings/guildSettings.js";
@@ -10,14 +11,7 @@ import { refusalText } from "../../src/bot/views/failureText.js";
 const words = (error: QuotaError) =>
 	refusalText(translator("en"), { code: error.code, ...(error.params && { params: error.params }) });
 
-const NO_LIMITS: LimitSettings = {
-	guildDaily: 0,
-	guildMonthly: 0,
-	guildMaxConcurrent: 0,
-	userDaily: 0,
-	userMaxConcurrent: 0,
-	userCooldownSeconds: 0,
-};
+const NO_LIMITS = NO_LIMIT_SETTINGS;
 const START = Date.UTC(2026, 10, 21, 12); // Saturday 2026-11-21 12:00 UTC
 const unix = (ms: number) => `<t:${ms / 1000}:R>`;
 
