@@ -128,7 +128,7 @@ export function createApp(deps: AppDeps): App {
 	observeInteractionAcks(client.rest, metrics);
 	const events = new JobEvents(logger);
 	jobStore.onFinished((job) => events.emit("finished", { job }));
-	const delivery = new Delivery({ presenter, logger });
+	const delivery = new Delivery({ presenter, store: jobStore, logger });
 	// Set in start(), before any job can be submitted.
 	let userRef: (userId: string) => string = () => {
 		throw new Error("the user reference key is not loaded yet");

@@ -1,5 +1,12 @@
 import type { Logger } from "../logger.js";
+import type { JobStore } from "./jobStore.js";
 import type { JobPresenter } from "./presenter.js";
+
+/**
+ * How long one process may take to show a job before another may try: longer than a download
+ * (120 s) and its upload. A process that dies while showing holds it no longer than this.
+ */
+const SHOW_CLAIM_MS = 5 * 60_000;
 
 /**
  * Shows jobs through the presenter the Discord side passes in: at most one showing per job at a
@@ -7,20 +14,34 @@ import type { JobPresenter } from "./presenter.js";
  */
 export class Delivery {
 	readonly #presenter: JobPresenter;
+	readonly #store: Pick<JobStore, "claim" | "release">;
 	readonly #logger: Logger;
 	readonly #presenting = new Map<string, Promise<void>>();
 
-	constructor(deps: { presenter: JobPresenter; logger: Logger }) {
+	constructor(deps: { presenter: JobPresenter; store: Pick<JobStore, "claim" | "release">; logger: Logger }) {
 		this.#presenter = deps.presenter;
+		this.#store = deps.store;
 		this.#logger = deps.logger;
 	}
 
 	/** Shows the job's state; a failure here is retried by the tracker's next pass. */
 	async present(jobId: string): Promise<void> {
+		// Across processes sharing the store, one shows a job at a time; the other finds it shown.
+		const claim = `show:${jobId}`;
+		try {
+			if (!(await this.#store.claim(claim, SHOW_CLAIM_MS))) return;
+		} catch (error) {
+			this.#logger.warn({ err: error, jobId }, "could not claim a job for showing; will retry");
+			return;
+		}
 		try {
 			await this.#presenter.present(jobId);
 		} catch (error) {
 			this.#logger.warn({ err: error, jobId }, "showing a job failed; will retry");
+		} finally {
+			await this.#store
+				.release(claim)
+				.catch((error: unknown) => this.#logger.warn({ err: error, jobId }, "could not release a claim"));
 		}
 	}
 

@@ -15,6 +15,9 @@ import { fallbackFor, rateLimitRetryAt } from "./submitPolicy.js";
 
 export type { NewJob } from "./job.js";
 
+/** How long a submit claim stays taken: longer than any job may live. */
+const SUBMIT_CLAIM_MS = 30 * 86_400_000;
+
 /**
  * Runs a job through its life with the provider that owns it: queued -> submitting ->
  * submitted -> succeeded | failed. A rate-limited submit goes back to queued and is tried again
@@ -136,15 +139,18 @@ export class JobEngine {
 	async #submit(jobId: string, shownIn?: { messageId: string }): Promise<void> {
 		if (this.#stopped) return;
 		// One write both remembers the pending message and claims the job for sending.
-		let job = await this.#store.update(jobId, (current) =>
-			current.state === "queued"
-				? transition(current, "submitting", this.#clock(), {
-						attempts: current.attempts + 1,
-						retryAt: undefined,
-						...(shownIn && { messageId: shownIn.messageId, shown: current.shown ?? "pending:queued" }),
-					})
-				: undefined,
-		);
+		let job = await this.#store.update(jobId, async (current) => {
+			if (current.state !== "queued") return undefined;
+			const attempts = current.attempts + 1;
+			// Another process sharing the store may have read the same queued record: only the one
+			// that takes this attempt's claim sends it. The claim is never let go, and outlives the job.
+			if (!(await this.#store.claim(`submit:${jobId}:${attempts}`, SUBMIT_CLAIM_MS))) return undefined;
+			return transition(current, "submitting", this.#clock(), {
+				attempts,
+				retryAt: undefined,
+				...(shownIn && { messageId: shownIn.messageId, shown: current.shown ?? "pending:queued" }),
+			});
+		});
 		if (job?.state !== "submitting") return;
 
 		for (;;) {

@@ -1,5 +1,6 @@
 import type Keyv from "keyv";
 import type { Logger } from "../logger.js";
+import type { Claims } from "../store/claims.js";
 import { KeyedMutex } from "../util/keyedMutex.js";
 import { isTerminal, type Job, jobSchema } from "./job.js";
 import type { JobIndex } from "./jobIndex.js";
@@ -7,6 +8,15 @@ import type { JobIndex } from "./jobIndex.js";
 /** A job still needs the bot's attention until it has finished and its outcome is shown. */
 export function needsAttention(job: Job): boolean {
 	return !isTerminal(job) || job.deliveredAt === undefined;
+}
+
+/** Several processes share the store: what they need to keep each step to one of them. */
+export interface SharedJobs {
+	claims: Claims;
+	/** This process, as claims name it. */
+	owner: string;
+	/** Whether this process serves the job (its guild is on one of this process's shards). */
+	owns(job: Pick<Job, "guildId">): boolean;
 }
 
 /**
@@ -24,12 +34,40 @@ export class JobStore {
 	readonly #index: JobIndex | undefined;
 
 	readonly #finished = new Set<(job: Job) => void>();
+	readonly #shared: SharedJobs | undefined;
 
-	constructor(deps: { jobs: Keyv<Job>; activeIndex: Keyv<number>; index?: JobIndex; logger: Logger }) {
+	constructor(deps: {
+		jobs: Keyv<Job>;
+		activeIndex: Keyv<number>;
+		index?: JobIndex;
+		logger: Logger;
+		/** Set when other processes share the store. */
+		shared?: SharedJobs;
+	}) {
 		this.#jobs = deps.jobs;
 		this.#activeIndex = deps.activeIndex;
 		this.#index = deps.index;
 		this.#logger = deps.logger;
+		this.#shared = deps.shared;
+	}
+
+	/**
+	 * Takes `key` for this process, so a step that must happen once (a submit, an outcome shown)
+	 * cannot run in two processes at the same time. Alone on the store, the job's lock is enough.
+	 */
+	async claim(key: string, ttlMs: number): Promise<boolean> {
+		if (!this.#shared) return true;
+		return this.#shared.claims.take(key, this.#shared.owner, ttlMs);
+	}
+
+	/** Lets go of a claim taken with `claim`. */
+	async release(key: string): Promise<void> {
+		if (this.#shared) await this.#shared.claims.release(key, this.#shared.owner);
+	}
+
+	/** Whether this process serves the job (always, alone on the store). */
+	owns(job: Pick<Job, "guildId">): boolean {
+		return this.#shared?.owns(job) ?? true;
 	}
 
 	/**
@@ -50,7 +88,7 @@ export class JobStore {
 		return id ? this.get(id) : undefined;
 	}
 
-	/** Reads the active index into memory; call once at start. */
+	/** Reads the active index into memory, this process's jobs only; call once at start. */
 	async load(): Promise<Job[]> {
 		this.#active.clear();
 		if (!this.#activeIndex.iterator) throw new Error("the store cannot list keys");
@@ -58,8 +96,8 @@ export class JobStore {
 		for await (const [id] of this.#activeIndex.iterator(undefined)) ids.push(String(id));
 		for (const id of ids) {
 			const job = await this.get(id);
-			if (job && needsAttention(job)) this.#active.set(job.id, job);
-			else await this.#activeIndex.delete(id);
+			if (!job || !needsAttention(job)) await this.#activeIndex.delete(id);
+			else if (this.owns(job)) this.#active.set(job.id, job);
 		}
 		return [...this.#active.values()];
 	}
@@ -74,8 +112,20 @@ export class JobStore {
 	}
 
 	async get(id: string): Promise<Job | undefined> {
-		const cached = this.#active.get(id);
-		if (cached) return cached;
+		return this.#active.get(id) ?? this.#read(id);
+	}
+
+	/** The stored record, which the cache then follows (another process may have moved the job on). */
+	async #fresh(id: string): Promise<Job | undefined> {
+		const job = await this.#read(id);
+		if (job && this.#active.has(id)) {
+			if (needsAttention(job)) this.#active.set(id, job);
+			else this.#active.delete(id);
+		}
+		return job;
+	}
+
+	async #read(id: string): Promise<Job | undefined> {
 		const raw = await this.#jobs.get(id);
 		if (raw === undefined) return undefined;
 		const parsed = jobSchema.safeParse(raw);
@@ -100,7 +150,8 @@ export class JobStore {
 		change: (job: Job) => Job | undefined | Promise<Job | undefined>,
 	): Promise<Job | undefined> {
 		return this.#mutex.run(id, async () => {
-			const current = await this.get(id);
+			// Another process may have changed the record since it was cached here.
+			const current = this.#shared ? await this.#fresh(id) : await this.get(id);
 			if (!current) return undefined;
 			const next = await change(current);
 			if (!next || next === current) return current;

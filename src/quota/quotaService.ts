@@ -6,7 +6,9 @@ import { CoalescedWrites } from "../store/coalescedWrites.js";
 import { KeyedMutex } from "../util/keyedMutex.js";
 import { findRefusal } from "./quotaRules.js";
 import type { QuotaStatus, Reservation, UsageReport } from "./quotaTypes.js";
+import { QuotaError } from "./quotaRules.js";
 import { inFlightOf, readUsage, rollUsage, topCounts, type UsageRecord } from "./usageRecord.js";
+import { keyvUsageRecords, type UsageRecords } from "./usageRecords.js";
 
 export { QuotaError, type QuotaRule, relativeTime } from "./quotaRules.js";
 export type { QuotaStatus, Reservation, UsageReport } from "./quotaTypes.js";
@@ -15,6 +17,12 @@ export type { QuotaStatus, Reservation, UsageReport } from "./quotaTypes.js";
 export const DEFAULT_STALE_AFTER_MS = 3 * 3_600_000;
 const DAY_MS = 86_400_000;
 const SWEEP_EVERY_MS = 60_000;
+/**
+ * With several processes on the store, a cached record is read again after this long: another
+ * process may have freed units (its writes are checked on write, but a refusal is made from the
+ * cache). A guild's requests all reach the process of its shard, so this is for a reshard's edge.
+ */
+export const SHARED_CACHE_MS = 5_000;
 
 interface ReserveInput {
 	guildId: string;
@@ -32,6 +40,16 @@ interface View {
 	month: Window;
 }
 
+/**
+ * A change made to a guild's cached record and not yet known to be stored. When another process
+ * wrote the record first, the change is made again on the stored one, and a reservation that no
+ * longer fits is dropped (`refused`), so counts stay exact across processes.
+ */
+interface Change {
+	apply(view: View): void;
+	refused?: QuotaError;
+}
+
 const remaining = (limit: number, used: number): number | null =>
 	limit === 0 ? null : Math.max(0, limit - used);
 
@@ -40,24 +58,34 @@ const remaining = (limit: number, used: number): number | null =>
  * Every change runs under the guild's lock, so checks and counts never interleave.
  */
 export class QuotaService {
-	readonly #keyv: Keyv<unknown>;
+	readonly #records: UsageRecords;
 	readonly #settings: GuildSettingsStore;
 	readonly #clock: Clock;
 	readonly #staleAfterMs: number;
 	readonly #cache = new Map<string, UsageRecord>();
+	/** Per guild: the stored version the cached record was read at or last written as. */
+	readonly #versions = new Map<string, number | undefined>();
+	/** Per guild: changes made to the cached record since it was last stored (several processes only). */
+	readonly #unstored = new Map<string, Change[]>();
 	readonly #sweptAt = new Map<string, number>();
-	readonly #writes = new CoalescedWrites((guildId) =>
-		this.#keyv.set(guildId, structuredClone(this.#cache.get(guildId))).then(() => undefined),
-	);
+	/** Per guild: when the cached record was read from the store (several processes only). */
+	readonly #readAt = new Map<string, number>();
+	readonly #writes = new CoalescedWrites((guildId) => this.#store(guildId));
 	readonly #mutex = new KeyedMutex();
+	readonly #shared: boolean;
 
 	constructor(deps: {
-		keyv: Keyv<unknown>;
+		/** One process's records (a Keyv namespace), or `records` when processes share the store. */
+		keyv?: Keyv<unknown>;
+		records?: UsageRecords;
 		settings: GuildSettingsStore;
 		clock: Clock;
 		staleAfterMs?: number;
 	}) {
-		this.#keyv = deps.keyv;
+		const records = deps.records ?? (deps.keyv && keyvUsageRecords(deps.keyv));
+		if (!records) throw new Error("QuotaService needs keyv or records");
+		this.#records = records;
+		this.#shared = deps.records !== undefined;
 		this.#settings = deps.settings;
 		this.#clock = deps.clock;
 		this.#staleAfterMs = deps.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
@@ -83,7 +111,7 @@ export class QuotaService {
 		// of a hundred requests would otherwise pass the lock one microtask round after another.
 		if (this.#mutex.isIdle(guildId)) {
 			const settings = this.#settings.peek(guildId);
-			const stored = this.#cache.get(guildId);
+			const stored = this.#cached(guildId);
 			if (settings && stored) return this.#reserveIn(this.#viewOf(guildId, settings, stored), input);
 		}
 		return this.#mutex.run(guildId, async () => this.#reserveIn(await this.#view(guildId), input));
@@ -100,18 +128,22 @@ export class QuotaService {
 				saved: this.#writes.pending(guildId)?.catch(() => undefined) ?? Promise.resolve(),
 			};
 		}
-		const refusal = exempt ? undefined : findRefusal({ ...view, userId });
-		if (refusal) throw refusal;
-		record.dayCount++;
-		record.monthCount++;
-		record.userDay[userId] = (record.userDay[userId] ?? 0) + 1;
-		record.inFlight[jobId] = { userId, at: now, day: record.day, month: record.month, userDay: true };
-		record.lastRequest[userId] = now;
-		const forgetBefore = now - Math.max(limits.userCooldownSeconds * 1000, DAY_MS);
-		for (const [id, at] of Object.entries(record.lastRequest))
-			if (at < forgetBefore) delete record.lastRequest[id];
+		const count = (view: View) => {
+			const refusal = exempt ? undefined : findRefusal({ ...view, userId });
+			if (refusal) throw refusal;
+			const { record } = view;
+			record.dayCount++;
+			record.monthCount++;
+			record.userDay[userId] = (record.userDay[userId] ?? 0) + 1;
+			record.inFlight[jobId] = { userId, at: now, day: record.day, month: record.month, userDay: true };
+			record.lastRequest[userId] = now;
+			const forgetBefore = now - Math.max(limits.userCooldownSeconds * 1000, DAY_MS);
+			for (const [id, at] of Object.entries(record.lastRequest))
+				if (at < forgetBefore) delete record.lastRequest[id];
+		};
+		count(view);
 		// The next request is checked against the new count without waiting for the disk.
-		const saved = this.#write(guildId, record);
+		const saved = this.#write(guildId, record, count);
 		// Whoever holds `saved` sees a failure; nobody else must see it as unhandled.
 		saved.catch(() => undefined);
 		return { reservation: { ...input, at: now, day: record.day, month: record.month }, saved };
@@ -128,24 +160,27 @@ export class QuotaService {
 	 */
 	release(input: { guildId: string; jobId: string; refund: boolean }): Promise<void> {
 		const { guildId, jobId, refund } = input;
-		return this.#mutex.run(guildId, async () => {
-			const stored = await this.#read(guildId);
-			if (!stored.inFlight[jobId] && !stored.lost[jobId]) return;
-			const { record } = await this.#view(guildId);
+		const free = ({ record }: View) => {
 			const job = record.inFlight[jobId] ?? record.lost[jobId];
 			delete record.inFlight[jobId];
 			delete record.lost[jobId];
-			if (!job) return; // its month is over: nothing left to refund
-			if (refund) {
-				if (job.month === record.month) record.monthCount = Math.max(0, record.monthCount - 1);
-				if (job.day === record.day) {
-					record.dayCount = Math.max(0, record.dayCount - 1);
-					const userCount = (record.userDay[job.userId] ?? 0) - (job.userDay ? 1 : 0);
-					if (userCount > 0) record.userDay[job.userId] = userCount;
-					else delete record.userDay[job.userId];
-				}
+			if (!job || !refund) return; // its month is over: nothing left to refund
+			if (job.month === record.month) record.monthCount = Math.max(0, record.monthCount - 1);
+			if (job.day === record.day) {
+				record.dayCount = Math.max(0, record.dayCount - 1);
+				const userCount = (record.userDay[job.userId] ?? 0) - (job.userDay ? 1 : 0);
+				if (userCount > 0) record.userDay[job.userId] = userCount;
+				else delete record.userDay[job.userId];
 			}
-			await this.#write(guildId, record);
+		};
+		return this.#mutex.run(guildId, async () => {
+			const stored = await this.#read(guildId);
+			// Another process may have counted it (a reshard): the write then finds out, and frees it
+			// in what that process stored.
+			if (!stored.inFlight[jobId] && !stored.lost[jobId] && !this.#shared) return;
+			const view = await this.#view(guildId);
+			free(view);
+			await this.#write(guildId, view.record, free);
 		});
 	}
 
@@ -198,8 +233,7 @@ export class QuotaService {
 	 * is untouched; jobs in flight keep running but are no longer refunded into the reset day.
 	 */
 	resetDay(guildId: string, userId?: string): Promise<void> {
-		return this.#mutex.run(guildId, async () => {
-			const { record } = await this.#view(guildId);
+		const reset = ({ record }: View) => {
 			for (const job of [...Object.values(record.inFlight), ...Object.values(record.lost)]) {
 				if (userId === undefined) job.day = "";
 				else if (job.userId === userId) job.userDay = false;
@@ -212,7 +246,11 @@ export class QuotaService {
 				delete record.userDay[userId];
 				delete record.lastRequest[userId];
 			}
-			await this.#write(guildId, record);
+		};
+		return this.#mutex.run(guildId, async () => {
+			const view = await this.#view(guildId);
+			reset(view);
+			await this.#write(guildId, view.record, reset);
 		});
 	}
 
@@ -221,22 +259,29 @@ export class QuotaService {
 	 * a late `release` still refunds them). Call at start with the jobs still running, so a job
 	 * whose end was lost to a crash does not hold a slot until it goes stale.
 	 */
-	async reconcile(activeJobIds: ReadonlySet<string>): Promise<number> {
-		if (!this.#keyv.iterator) throw new Error("the store cannot list keys");
+	async reconcile(
+		activeJobIds: ReadonlySet<string>,
+		ownsGuild: (guildId: string) => boolean = () => true,
+	): Promise<number> {
 		const guildIds: string[] = [];
-		for await (const [key] of this.#keyv.iterator(undefined)) guildIds.push(String(key));
+		for await (const guildId of this.#records.guildIds()) if (ownsGuild(guildId)) guildIds.push(guildId);
 		let dropped = 0;
 		for (const guildId of guildIds) {
-			await this.#mutex.run(guildId, async () => {
-				const record = structuredClone(await this.#read(guildId));
-				const lost = Object.keys(record.inFlight).filter((jobId) => !activeJobIds.has(jobId));
-				if (lost.length === 0) return;
-				for (const jobId of lost) {
+			const lose = ({ record }: View) => {
+				for (const jobId of Object.keys(record.inFlight)) {
+					if (activeJobIds.has(jobId)) continue;
 					record.lost[jobId] = record.inFlight[jobId]!;
 					delete record.inFlight[jobId];
 				}
+			};
+			await this.#mutex.run(guildId, async () => {
+				const stored = await this.#read(guildId);
+				const lost = Object.keys(stored.inFlight).filter((jobId) => !activeJobIds.has(jobId));
+				if (lost.length === 0) return;
+				const view = await this.#view(guildId);
+				lose(view);
 				dropped += lost.length;
-				await this.#write(guildId, record);
+				await this.#write(guildId, view.record, lose);
 			});
 		}
 		return dropped;
@@ -261,12 +306,28 @@ export class QuotaService {
 		return { record, limits, timeZone: settings.timeZone, now, day, month };
 	}
 
-	async #read(guildId: string): Promise<UsageRecord> {
+	/** The cached record, unless another process may have changed it since (then read it again). */
+	#cached(guildId: string): UsageRecord | undefined {
 		const cached = this.#cache.get(guildId);
+		if (!cached || !this.#shared) return cached;
+		if (this.#clock() - (this.#readAt.get(guildId) ?? 0) < SHARED_CACHE_MS) return cached;
+		// Changes not stored yet live only in the cache: it stays until they are written.
+		if (this.#writes.pending(guildId) || this.#unstored.get(guildId)?.length) return cached;
+		this.#cache.delete(guildId);
+		return undefined;
+	}
+
+	async #read(guildId: string): Promise<UsageRecord> {
+		const cached = this.#cached(guildId);
 		if (cached) return cached;
-		const record = readUsage(await this.#keyv.get(guildId));
+		const stored = await this.#records.get(guildId);
+		const record = readUsage(stored?.value);
 		// Reads outside the lock (status, usage) must not replace a record a change just cached.
-		if (!this.#cache.has(guildId)) this.#cache.set(guildId, record);
+		if (!this.#cache.has(guildId)) {
+			this.#cache.set(guildId, record);
+			this.#versions.set(guildId, stored?.version);
+			this.#readAt.set(guildId, this.#clock());
+		}
 		return this.#cache.get(guildId) ?? record;
 	}
 
@@ -276,8 +337,53 @@ export class QuotaService {
 	 * is running, all later changes share the next one, so a burst costs a couple of writes, not
 	 * one per request.
 	 */
-	#write(guildId: string, record: UsageRecord): Promise<void> {
+	#write(guildId: string, record: UsageRecord, change: (view: View) => void): Promise<void> {
 		this.#cache.set(guildId, record);
-		return this.#writes.save(guildId);
+		if (!this.#shared) return this.#writes.save(guildId);
+		const made: Change = { apply: change };
+		const unstored = this.#unstored.get(guildId);
+		if (unstored) unstored.push(made);
+		else this.#unstored.set(guildId, [made]);
+		return this.#writes.save(guildId).then(() => {
+			if (made.refused) throw made.refused;
+		});
+	}
+
+	/**
+	 * Stores the guild's cached record. When another process wrote it first, the changes made here
+	 * since the last write are made again on what it stored, and the write is tried again.
+	 */
+	async #store(guildId: string): Promise<void> {
+		for (;;) {
+			const record = this.#cache.get(guildId);
+			if (!record) return;
+			const changes = this.#unstored.get(guildId) ?? [];
+			this.#unstored.delete(guildId);
+			const version = await this.#records.put(guildId, structuredClone(record), this.#versions.get(guildId));
+			if (version !== undefined) {
+				this.#versions.set(guildId, version);
+				this.#readAt.set(guildId, this.#clock());
+				return;
+			}
+			const stored = await this.#records.get(guildId);
+			const settings = await this.#settings.get(guildId);
+			const view = this.#viewOf(guildId, settings, readUsage(stored?.value));
+			// Changes made while this write ran are still queued: they are made again too.
+			const again = [...changes, ...(this.#unstored.get(guildId) ?? [])];
+			const kept: Change[] = [];
+			for (const change of again) {
+				try {
+					change.apply(view);
+					kept.push(change);
+				} catch (error) {
+					if (!(error instanceof QuotaError)) throw error;
+					change.refused = error;
+				}
+			}
+			this.#cache.set(guildId, view.record);
+			this.#versions.set(guildId, stored?.version);
+			this.#readAt.set(guildId, this.#clock());
+			this.#unstored.set(guildId, kept);
+		}
 	}
 }

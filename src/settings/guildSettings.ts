@@ -109,18 +109,29 @@ export class GuildSettingsStore {
 	readonly #keyv: Keyv<unknown>;
 	readonly #defaults: LimitSettings;
 	readonly #languages: readonly string[] | undefined;
-	readonly #cache = new Map<string, GuildSettings>();
+	readonly #cache = new Map<string, { settings: GuildSettings; at: number }>();
 	readonly #mutex = new KeyedMutex();
+	readonly #cacheMs: number | undefined;
+	readonly #clock: () => number;
 
 	constructor(deps: {
 		keyv: Keyv<unknown>;
 		defaults: LimitSettings;
 		/** The languages a server may choose (the bot's catalogues); any when not given. */
 		languages?: readonly string[];
+		/**
+		 * How long a read stays good; unset: until this process changes it. Set when other processes
+		 * share the store and may change a server's settings (an admin's command on another shard
+		 * during a reshard).
+		 */
+		cacheMs?: number;
+		clock?: () => number;
 	}) {
 		this.#keyv = deps.keyv;
 		this.#defaults = { ...deps.defaults };
 		this.#languages = deps.languages;
+		this.#cacheMs = deps.cacheMs;
+		this.#clock = deps.clock ?? Date.now;
 	}
 
 	get defaults(): Readonly<LimitSettings> {
@@ -129,11 +140,14 @@ export class GuildSettingsStore {
 
 	/** The guild's settings if they are in memory (read before), without waiting. */
 	peek(guildId: string): GuildSettings | undefined {
-		return this.#cache.get(guildId);
+		const cached = this.#cache.get(guildId);
+		if (!cached) return undefined;
+		if (this.#cacheMs !== undefined && this.#clock() - cached.at >= this.#cacheMs) return undefined;
+		return cached.settings;
 	}
 
 	async get(guildId: string): Promise<GuildSettings> {
-		const cached = this.#cache.get(guildId);
+		const cached = this.peek(guildId);
 		if (cached) return cached;
 		// Filled under the guild's lock, so a read that started before an update cannot overwrite it.
 		return this.#mutex.run(guildId, () => this.#load(guildId));
@@ -142,10 +156,12 @@ export class GuildSettingsStore {
 	/** Applies `change` under the guild's lock and saves the (normalized) result. */
 	async update(guildId: string, change: (settings: GuildSettings) => GuildSettings): Promise<GuildSettings> {
 		return this.#mutex.run(guildId, async () => {
+			// Another process may have changed them since they were read.
+			if (this.#cacheMs !== undefined) this.#cache.delete(guildId);
 			const current = await this.#load(guildId);
 			const next = normalizeSettings(change(structuredClone(current)), this.#languages);
 			await this.#keyv.set(guildId, next);
-			this.#cache.set(guildId, next);
+			this.#cache.set(guildId, { settings: next, at: this.#clock() });
 			return next;
 		});
 	}
@@ -161,10 +177,10 @@ export class GuildSettingsStore {
 	}
 
 	async #load(guildId: string): Promise<GuildSettings> {
-		const cached = this.#cache.get(guildId);
+		const cached = this.peek(guildId);
 		if (cached) return cached;
 		const settings = normalizeSettings(await this.#keyv.get(guildId), this.#languages);
-		this.#cache.set(guildId, settings);
+		this.#cache.set(guildId, { settings, at: this.#clock() });
 		return settings;
 	}
 }

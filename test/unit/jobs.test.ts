@@ -6,7 +6,8 @@ import { Delivery } from "../../src/jobs/delivery.js";
 import { JobEvents } from "../../src/jobs/events.js";
 import type { Job } from "../../src/jobs/job.js";
 import { JobEngine, type NewJob } from "../../src/jobs/jobEngine.js";
-import { JobStore } from "../../src/jobs/jobStore.js";
+import { JobStore, type SharedJobs } from "../../src/jobs/jobStore.js";
+import { MemoryClaims } from "../../src/store/claims.js";
 import { Poller } from "../../src/jobs/poller.js";
 import { recoverJobs } from "../../src/jobs/recover.js";
 import type { ProviderName } from "../../src/providers/names.js";
@@ -48,17 +49,24 @@ function harness(options: {
 	primary: ProviderAdapter;
 	fallback?: ProviderAdapter;
 	keyv?: Harness["keyv"];
+	shared?: SharedJobs;
 	timeoutMs?: number;
 	firstPollDelayMs?: number;
 }): Harness {
 	const keyv = options.keyv ?? { jobs: new Keyv<Job>(), active: new Keyv<number>() };
 	const clock = { now: 1_000_000 };
-	const store = new JobStore({ jobs: keyv.jobs, activeIndex: keyv.active, logger });
+	const store = new JobStore({
+		jobs: keyv.jobs,
+		activeIndex: keyv.active,
+		logger,
+		...(options.shared && { shared: options.shared }),
+	});
 	const presented: string[] = [];
 	const registry = new ProviderRegistry(options.primary, options.fallback);
 	const events = new JobEvents(logger);
 	const delivery = new Delivery({
 		presenter: { present: async (id) => void presented.push(`${id}:${(await store.get(id))?.state}`) },
+		store,
 		logger,
 	});
 	const engine = new JobEngine({
@@ -103,6 +111,80 @@ async function startJob(h: Harness, overrides: Partial<NewJob> = {}): Promise<Jo
 	await h.engine.submit(job.id, { messageId: "99" });
 	return (await h.store.get(job.id))!;
 }
+
+describe("several processes on one store", () => {
+	const sharedBy = (claims: MemoryClaims, owner: string, guilds?: string[]): SharedJobs => ({
+		claims,
+		owner,
+		owns: (job) => guilds === undefined || guilds.includes(job.guildId ?? ""),
+	});
+
+	it("submits a queued job once when two processes race to send it", async () => {
+		const ace = await fake("acedatacloud");
+		const claims = new MemoryClaims();
+		const one = harness({ primary: adapterFor(ace), shared: sharedBy(claims, "one") });
+		const two = harness({ primary: adapterFor(ace), keyv: one.keyv, shared: sharedBy(claims, "two") });
+		const ids: string[] = [];
+		for (let i = 0; i < 20; i++) ids.push((await one.engine.create(newJob(one))).id);
+		await Promise.all(ids.flatMap((id) => [one.engine.submit(id), two.engine.submit(id)]));
+		expect(ace.submissions()).toHaveLength(20);
+		for (const id of ids) {
+			const job = await two.store.get(id);
+			expect(job?.state).toBe("submitted");
+			expect(job?.attempts).toBe(1);
+		}
+	});
+
+	it("loads only the jobs of its own servers, and leaves the others listed for their owner", async () => {
+		const ace = await fake("acedatacloud");
+		const claims = new MemoryClaims();
+		const one = harness({ primary: adapterFor(ace), shared: sharedBy(claims, "one", ["10"]) });
+		const mine = await one.engine.create(newJob(one, { guildId: "10" }));
+		const theirs = await one.engine.create(newJob(one, { guildId: "20" }));
+		const two = harness({
+			primary: adapterFor(ace),
+			keyv: one.keyv,
+			shared: sharedBy(claims, "two", ["20"]),
+		});
+		expect((await two.store.load()).map((job) => job.id)).toEqual([theirs.id]);
+		const again = harness({
+			primary: adapterFor(ace),
+			keyv: one.keyv,
+			shared: sharedBy(claims, "one", ["10"]),
+		});
+		expect((await again.store.load()).map((job) => job.id)).toEqual([mine.id]);
+	});
+
+	it("shows an outcome once when two processes present it together", async () => {
+		const ace = await fake("acedatacloud");
+		const claims = new MemoryClaims();
+		const one = harness({ primary: adapterFor(ace), shared: sharedBy(claims, "one") });
+		const two = harness({ primary: adapterFor(ace), keyv: one.keyv, shared: sharedBy(claims, "two") });
+		const job = await one.engine.create(newJob(one));
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		let shows = 0;
+		const slow = new Delivery({
+			presenter: {
+				present: async () => {
+					shows++;
+					await held;
+				},
+			},
+			store: one.store,
+			logger,
+		});
+		const fast = new Delivery({ presenter: { present: async () => void shows++ }, store: two.store, logger });
+		const first = slow.present(job.id);
+		await waitFor(() => shows === 1);
+		await fast.present(job.id);
+		expect(shows).toBe(1);
+		release();
+		await first;
+		await fast.present(job.id);
+		expect(shows).toBe(2);
+	});
+});
 
 describe("the job engine and the poller against fake providers", () => {
 	it("submits once, tracks queued -> running -> succeeded, and keeps the video id for extending", async () => {
