@@ -5,6 +5,8 @@ export const DiscordCode = {
 	UnknownMessage: 10008,
 	UnknownWebhook: 10015,
 	InvalidWebhookToken: 50027,
+	RequestEntityTooLarge: 40005,
+	MissingPermissions: 50013,
 } as const;
 
 export function discordCode(error: unknown): number | undefined {
@@ -34,5 +36,19 @@ export function isUnknownMessage(error: unknown): boolean {
 export function isPermanent(error: unknown): boolean {
 	return (
 		error instanceof DiscordAPIError && error.status >= 400 && error.status < 500 && error.status !== 429
+	);
+}
+
+/**
+ * Discord would not take the file: over the channel's upload limit (a server that lost its boost,
+ * say), or the bot may not attach files there. The same message without the file may still go.
+ */
+export function isUploadRefused(error: unknown): boolean {
+	if (!(error instanceof DiscordAPIError)) return false;
+	const code = discordCode(error);
+	return (
+		error.status === 413 ||
+		code === DiscordCode.RequestEntityTooLarge ||
+		code === DiscordCode.MissingPermissions
 	);
 }

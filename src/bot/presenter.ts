@@ -11,7 +11,7 @@ import type { Logger } from "../logger.js";
 import { type DownloadedVideo, downloadVideo } from "../media/download.js";
 import { ByteBudget } from "../util/byteBudget.js";
 import { Semaphore } from "../util/semaphore.js";
-import { isPermanent, isTokenRefused, isUnknownMessage } from "./discordErrors.js";
+import { isPermanent, isTokenRefused, isUnknownMessage, isUploadRefused } from "./discordErrors.js";
 import { FALLBACK_LANGUAGE, type Language, languageOf } from "./i18n/languages.js";
 import { type Translator, translator } from "./i18n/translate.js";
 import { failureText } from "./views/failureText.js";
@@ -219,8 +219,19 @@ export class DiscordPresenter implements JobPresenter {
 					terminal,
 				);
 			};
-			// A video in memory already holds its share of the budget.
-			const messageId = video?.inMemory ? await upload() : await this.#uploads.run(video?.size ?? 0, upload);
+			let messageId: string | undefined;
+			try {
+				// A video in memory already holds its share of the budget.
+				messageId = video?.inMemory ? await upload() : await this.#uploads.run(video?.size ?? 0, upload);
+			} catch (error) {
+				if (!video || !isUploadRefused(error)) throw error;
+				this.#logger.warn(
+					{ err: error, jobId: job.id, size: video.size },
+					"upload refused; posting the link",
+				);
+				messageId = await this.#write(job, resultView(t, job), terminal);
+				return messageId === undefined ? {} : { messageId };
+			}
 			return { ...(messageId !== undefined && { messageId }), ...(video && { size: video.size }) };
 		} finally {
 			await video?.dispose();

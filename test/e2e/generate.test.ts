@@ -1,6 +1,7 @@
 import type { APIEmbed } from "discord.js";
 import { waitFor } from "../support/wait.js";
 import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_UPLOAD_LIMIT } from "../fakes/discord/attachments.js";
 import { type Harness, JPEG_BYTES, PNG_BYTES, startHarness } from "./harness.js";
 
 let h: Harness;
@@ -175,6 +176,32 @@ describe("/luma generate end to end", () => {
 		const result = await h.discord.waitForMessage((m) => m.id === id && embedOf(m)?.title === "Video ready");
 		expect(result.attachments).toHaveLength(0);
 		expect(result.content).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\/.+\.mp4$/);
+	});
+
+	it("posts the link when Discord refuses the upload (413 / 40005), and the video is not lost", async () => {
+		const videoBytes = DEFAULT_UPLOAD_LIMIT + 64 * 1024;
+		h = await startHarness({ videoBytes });
+		h.ace.setBehaviour({ mode: "manual" });
+		// The interaction allowed a bigger file than the channel takes by the time the video is ready.
+		const interaction = h.discord.sendSlashCommand({
+			name: "luma",
+			subcommand: "generate",
+			options: { prompt: "boost lost" },
+			attachmentSizeLimit: 4 * DEFAULT_UPLOAD_LIMIT,
+		});
+		await interaction.response();
+		const id = interaction.originalMessage()!.id;
+		await waitFor(() => h.ace.tasks.size === 1);
+		h.discord.expireToken(interaction.id);
+		h.ace.completeTask([...h.ace.tasks.keys()][0]!);
+		const result = await h.discord.waitForMessage(
+			(m) => m.id === id && embedOf(m)?.title === "Video ready" && m.content.length > 0,
+		);
+		expect(result.attachments).toHaveLength(0);
+		expect(result.content).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\/.+\.mp4$/);
+		expect(h.discord.requests.some((r) => r.status === 413)).toBe(true);
+		// The log line about the refusal names the error, not the file's bytes.
+		expect(h.logs.every((line) => line.length < 16 * 1024)).toBe(true);
 	});
 
 	it("resumes after a restart on the same store: submitted once, delivered exactly once", async () => {
