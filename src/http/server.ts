@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Logger } from "../logger.js";
-import type { Metrics } from "../metrics/metrics.js";
 
 /** Callback bodies are small JSON objects; anything bigger is refused before it is read. */
 export const MAX_CALLBACK_BYTES = 64 * 1024;
@@ -18,6 +17,12 @@ export type CallbackIntake = (request: {
 	body: unknown;
 }) => Promise<number>;
 
+/** The Prometheus text of the process (or of every shard, in the sharding manager). */
+export interface MetricsSource {
+	readonly contentType: string;
+	text(): Promise<string>;
+}
+
 export interface HttpServer {
 	/** `http://host:port` as bound (the real port when 0 was asked for). */
 	readonly address: string;
@@ -33,7 +38,7 @@ export async function startHttpServer(deps: {
 	port: number;
 	logger: Logger;
 	health: () => Promise<HealthReport>;
-	metrics: Metrics;
+	metrics: MetricsSource;
 	callbacks: CallbackIntake;
 }): Promise<HttpServer> {
 	const app: FastifyInstance = Fastify({

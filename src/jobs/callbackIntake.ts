@@ -6,6 +6,9 @@ import type { CallbackTokens } from "./callbackTokens.js";
 import type { JobEngine } from "./jobEngine.js";
 import type { JobStore } from "./jobStore.js";
 
+/** The answer of a process that does not serve the job (421 Misdirected Request): its owner will. */
+export const NOT_MINE = 421;
+
 /**
  * Takes a provider's push about one job: the path names the provider and the job and carries the
  * job's token; the body must be the provider's documented shape about the job's own task. Checks
@@ -25,6 +28,8 @@ export function createCallbackIntake(deps: {
 		const adapter = deps.registry.get(provider);
 		const job = await deps.store.get(jobId);
 		if (!adapter?.parseCallback || job?.provider !== provider) return 404;
+		// Jobs change only in the process that serves their server (several shards on one store).
+		if (!deps.store.owns(job)) return NOT_MINE;
 		const status = adapter.parseCallback(body);
 		if (!status) return 400;
 		// Sent before the task id was saved: the poller picks the result up on its next pass.
