@@ -124,10 +124,12 @@ export function createApp(deps: AppDeps): App {
 		onDelivered: (job, now) => metrics.jobDelivered(job, now),
 		// `languages` is made below with the settings; jobs are drawn only once the app runs.
 		languageOf: (guildId) => languages.of(guildId),
+		logChannelOf: async (guildId) => (await settings.get(guildId)).logChannelId,
 	});
 	observeInteractionAcks(client.rest, metrics);
 	const events = new JobEvents(logger);
 	jobStore.onFinished((job) => events.emit("finished", { job }));
+	jobStore.onDelivered((job) => events.emit("delivered", { job }));
 	const delivery = new Delivery({ presenter, store: jobStore, logger });
 	// Set in start(), before any job can be submitted.
 	let userRef: (userId: string) => string = () => {

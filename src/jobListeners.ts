@@ -6,7 +6,8 @@ import type { AuditLog } from "./moderation/auditLog.js";
 import type { QuotaService } from "./quota/quotaService.js";
 
 /**
- * What the rest of the bot does when a job moves: its quota unit is released (or refunded), the
+ * What the rest of the bot does when a job moves: its quota unit is released once its outcome is
+ * shown (or refunded: a failure not the requester's doing, or an outcome nobody could see), the
  * audit log is told, metrics count it. Returns a drain for the releases still being written.
  */
 export function listenToJobs(
@@ -17,14 +18,17 @@ export function listenToJobs(
 	const releases = new Set<Promise<void>>();
 	const release = (job: Job) => {
 		if (!job.guildId) return;
+		// An outcome nobody could be shown costs nothing, whatever it was.
+		const refund = refundsUnit(job) || job.deliveredVia === "nobody";
 		const task = quota
-			.release({ guildId: job.guildId, jobId: job.id, refund: refundsUnit(job) })
+			.release({ guildId: job.guildId, jobId: job.id, refund })
 			.catch((error: unknown) => logger.error({ err: error, jobId: job.id }, "releasing a quota unit failed"))
 			.finally(() => releases.delete(task));
 		releases.add(task);
 	};
+	// A job holds its slot until its outcome is shown: only then is it known whether anyone saw it.
+	events.on("delivered", ({ job }) => release(job));
 	events.on("finished", ({ job }) => {
-		release(job);
 		metrics.jobFinished(job);
 		// A job whose pending message never appeared was never started: nothing to report.
 		if (job.error?.code !== "not_started") audit.record({ type: "finished", job });

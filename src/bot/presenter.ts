@@ -24,6 +24,20 @@ import {
 	viewKey,
 } from "./views/jobViews.js";
 
+/** Where an outcome was shown, and the message that shows it when there is one. */
+interface Sent {
+	messageId?: string;
+	size?: number;
+	via?: NonNullable<Job["deliveredVia"]>;
+}
+
+/** The refusal that sent an outcome past the channel, for the log: status and code, never the body. */
+function describeRefusal(error: unknown): string | undefined {
+	if (!error || typeof error !== "object") return undefined;
+	const { status, code } = error as { status?: unknown; code?: unknown };
+	return `status ${String(status)}, code ${String(code)}`;
+}
+
 /** Interaction tokens live 15 minutes; leave a margin for clocks and slow requests. */
 export const TOKEN_MAX_AGE_MS = 14 * 60_000;
 const DOWNLOAD_TIMEOUT_MS = 120_000;
@@ -54,6 +68,7 @@ export class DiscordPresenter implements JobPresenter {
 	readonly #spoolDir: string;
 	readonly #onDelivered: ((job: Job, now: number) => void) | undefined;
 	readonly #languageOf: (guildId: string | null) => Promise<Language>;
+	readonly #logChannelOf: (guildId: string) => Promise<string | undefined>;
 
 	constructor(deps: {
 		rest: REST;
@@ -69,6 +84,8 @@ export class DiscordPresenter implements JobPresenter {
 		onDelivered?: (job: Job, now: number) => void;
 		/** The language of a server's public messages, asked each time a job is drawn. */
 		languageOf?: (guildId: string | null) => Promise<Language>;
+		/** The server's audit log channel, the last place an outcome can go. */
+		logChannelOf?: (guildId: string) => Promise<string | undefined>;
 	}) {
 		this.#rest = deps.rest;
 		this.#store = deps.store;
@@ -79,6 +96,7 @@ export class DiscordPresenter implements JobPresenter {
 		this.#uploads = new ByteBudget(deps.uploadBudgetBytes ?? UPLOAD_BUDGET_BYTES);
 		this.#onDelivered = deps.onDelivered;
 		this.#languageOf = deps.languageOf ?? (async () => FALLBACK_LANGUAGE);
+		this.#logChannelOf = deps.logChannelOf ?? (async () => undefined);
 	}
 
 	async #words(job: Job): Promise<Translator> {
@@ -96,25 +114,27 @@ export class DiscordPresenter implements JobPresenter {
 				const now = this.#clock();
 				this.#onDelivered?.(job, now);
 				const { interaction: _interaction, privateReply: _privateReply, ...rest } = job;
-				return { ...rest, shown: key, deliveredAt: now, updatedAt: now };
+				return { ...rest, shown: key, deliveredAt: now, deliveredVia: "interaction", updatedAt: now };
 			}
-			let messageId = job.messageId;
-			let size: number | undefined;
+			let sent: Sent;
 			try {
-				({ messageId, size } = await this.#send(job, key, terminal));
+				sent = await this.#send(job, key, terminal);
 			} catch (error) {
-				if (!isPermanent(error)) throw error;
-				// Retrying cannot help (the bot lost access, say): record it and stop trying.
+				if (!isPermanent(error) || !terminal) throw error;
+				// Every step refused for good (access lost everywhere, say): retrying cannot help.
 				this.#logger.error(
 					{ err: error, jobId, channelId: job.channelId, view: key },
-					"job outcome could not be shown",
+					"job outcome could not be shown to anyone",
 				);
+				sent = { via: "nobody" };
 			}
+			const { messageId, size, via } = sent;
 			const now = this.#clock();
 			const next: Job = { ...job, shown: key, updatedAt: now, ...(messageId && { messageId }) };
 			if (size !== undefined && next.result) next.result = { ...next.result, size };
 			if (terminal) {
 				next.deliveredAt = now;
+				next.deliveredVia = via ?? "nobody";
 				delete next.interaction;
 				delete next.privateReply;
 				this.#onDelivered?.(next, now);
@@ -199,16 +219,10 @@ export class DiscordPresenter implements JobPresenter {
 	 * budget: small ones from their download on, others from disk only while their upload runs.
 	 * Fifty videos finishing at once must not hold fifty files in memory.
 	 */
-	async #send(job: Job, key: string, terminal: boolean): Promise<{ messageId?: string; size?: number }> {
+	async #send(job: Job, key: string, terminal: boolean): Promise<Sent> {
 		const t = await this.#words(job);
-		if (key !== "result") {
-			const messageId = await this.#write(
-				job,
-				key === "failed" ? failureView(t, job) : pendingView(t, job),
-				terminal,
-			);
-			return messageId === undefined ? {} : { messageId };
-		}
+		if (key !== "result")
+			return this.#write(job, key === "failed" ? failureView(t, job) : pendingView(t, job), terminal, t);
 		const video = await this.#download(job);
 		try {
 			const upload = async () => {
@@ -217,22 +231,22 @@ export class DiscordPresenter implements JobPresenter {
 					job,
 					resultView(t, job, data && { data, filename: `luma-${job.id}.mp4` }),
 					terminal,
+					t,
 				);
 			};
-			let messageId: string | undefined;
+			let sent: Sent;
 			try {
 				// A video in memory already holds its share of the budget.
-				messageId = video?.inMemory ? await upload() : await this.#uploads.run(video?.size ?? 0, upload);
+				sent = video?.inMemory ? await upload() : await this.#uploads.run(video?.size ?? 0, upload);
 			} catch (error) {
 				if (!video || !isUploadRefused(error)) throw error;
 				this.#logger.warn(
 					{ err: error, jobId: job.id, size: video.size },
 					"upload refused; posting the link",
 				);
-				messageId = await this.#write(job, resultView(t, job), terminal);
-				return messageId === undefined ? {} : { messageId };
+				return this.#write(job, resultView(t, job), terminal, t);
 			}
-			return { ...(messageId !== undefined && { messageId }), ...(video && { size: video.size }) };
+			return { ...sent, ...(video && { size: video.size }) };
 		} finally {
 			await video?.dispose();
 		}
@@ -257,48 +271,122 @@ export class DiscordPresenter implements JobPresenter {
 			});
 	}
 
-	/** Returns the id of the message written; `undefined` when a progress update had nowhere to go. */
-	async #write(job: Job, view: MessageView, terminal: boolean): Promise<string | undefined> {
+	/**
+	 * Writes a view on the delivery ladder: the interaction's message while its token works, the
+	 * bot's own message by id, a new message in the channel; for an outcome then a direct message
+	 * to the requester and the server's audit log channel. A step Discord refuses for good (no
+	 * access, unknown channel, DMs closed) moves down at once; anything else is thrown and retried
+	 * later from the top, which never repeats a step that succeeded (the outcome is then recorded).
+	 * A progress update goes no further than the bot's own message.
+	 */
+	async #write(job: Job, view: MessageView, terminal: boolean, t: Translator): Promise<Sent> {
 		const { files, ...body } = view;
 		const interaction = job.interaction;
 		if (interaction && this.#clock() - interaction.createdAt < TOKEN_MAX_AGE_MS) {
 			try {
 				const message = (await this.#rest.patch(
 					Routes.webhookMessage(interaction.applicationId, interaction.token, "@original"),
-					{
-						auth: false,
-						body,
-						...(files && { files }),
-					},
+					{ auth: false, body, ...(files && { files }) },
 				)) as APIMessage;
-				return message.id;
+				return { messageId: message.id, via: "interaction" };
 			} catch (error) {
 				if (!isTokenRefused(error)) throw error;
 			}
 		}
+		let channelRefused: unknown;
 		if (job.messageId) {
 			try {
 				await this.#rest.patch(Routes.channelMessage(job.channelId, job.messageId), {
 					body,
 					...(files && { files }),
 				});
-				return job.messageId;
+				return { messageId: job.messageId, via: "channel_edit" };
 			} catch (error) {
-				if (!isUnknownMessage(error)) throw error;
+				if (isUploadRefused(error) || !isPermanent(error)) throw error;
+				if (!isUnknownMessage(error)) channelRefused = error;
 			}
 		}
 		// A progress update for a deleted message is dropped: only the outcome is worth a new post.
-		if (!terminal) return undefined;
+		if (!terminal) return {};
+		if (!channelRefused) {
+			try {
+				const message = await this.#postInChannel(job, body, files);
+				this.#logger.info({ jobId: job.id, messageId: message.id }, "posted a new message for a job");
+				return { messageId: message.id, via: "channel_post" };
+			} catch (error) {
+				if (isUploadRefused(error) || !isPermanent(error)) throw error;
+				channelRefused = error;
+			}
+		}
+		this.#logger.warn(
+			{ err: channelRefused, jobId: job.id, channelId: job.channelId },
+			"the job's channel refused its outcome; trying the requester directly",
+		);
+		// Away from the channel: the link rather than a file (uploads were the channel's to refuse),
+		// and no buttons, which act on the channel's message the requester may not be able to see.
+		const { attachments: _attachments, ...plain }: Omit<MessageView, "files"> = files
+			? resultView(t, job)
+			: body;
+		const elsewhere = { ...plain, components: [] };
+		try {
+			const dm = (await this.#rest.post(Routes.userChannels(), {
+				body: { recipient_id: job.userId },
+			})) as { id: string };
+			await this.#rest.post(Routes.channelMessages(dm.id), {
+				body: { ...elsewhere, content: t("job.delivered_by_dm", { channel: job.channelId }) },
+			});
+			return { via: "dm" };
+		} catch (error) {
+			if (!isPermanent(error)) throw error;
+			this.#logger.warn({ err: error, jobId: job.id }, "could not message the requester directly");
+		}
+		const logChannelId = job.guildId ? await this.#logChannelOf(job.guildId) : undefined;
+		if (logChannelId) {
+			try {
+				await this.#rest.post(Routes.channelMessages(logChannelId), {
+					body: {
+						...elsewhere,
+						content: t("job.delivered_to_log", { user: job.userId, channel: job.channelId }),
+						allowed_mentions: { parse: [] },
+					},
+				});
+				return { via: "audit_log" };
+			} catch (error) {
+				if (!isPermanent(error)) throw error;
+				this.#logger.warn({ err: error, jobId: job.id }, "the audit log channel refused a job's outcome");
+			}
+		}
+		this.#logger.error(
+			{
+				jobId: job.id,
+				guildId: job.guildId,
+				channelId: job.channelId,
+				reason: describeRefusal(channelRefused),
+			},
+			"job outcome reached nobody; its unit is given back",
+		);
+		return { via: "nobody" };
+	}
+
+	/** A new message in the job's channel that mentions the requester; an extension replies to its parent. */
+	async #postInChannel(
+		job: Job,
+		body: Omit<MessageView, "files">,
+		files: MessageView["files"],
+	): Promise<APIMessage> {
+		const parentId = job.parent?.jobId;
+		const parentMessageId = parentId ? (await this.#store.get(parentId))?.messageId : undefined;
 		// The nonce makes Discord answer a repeated post with the first message instead of a copy.
-		const message = (await this.#rest.post(Routes.channelMessages(job.channelId), {
+		return (await this.#rest.post(Routes.channelMessages(job.channelId), {
 			body: {
 				...asNewMessage(body, job.userId),
+				...(parentMessageId && {
+					message_reference: { message_id: parentMessageId, fail_if_not_exists: false },
+				}),
 				nonce: `${job.id}${viewKey(job).slice(0, 3)}`.slice(0, 25),
 				enforce_nonce: true,
 			},
 			...(files && { files }),
 		})) as APIMessage;
-		this.#logger.info({ jobId: job.id, messageId: message.id }, "posted a new message for a job");
-		return message.id;
 	}
 }

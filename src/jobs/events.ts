@@ -11,6 +11,8 @@ export interface JobEventMap {
 	submitted: { job: Job };
 	/** The job reached `succeeded` or `failed` (once per job). */
 	finished: { job: Job };
+	/** The job's outcome was shown (or, `deliveredVia: "nobody"`, could be shown nowhere), once per job. */
+	delivered: { job: Job };
 	/** A requester or moderator removed the clip. */
 	deleted: { job: Job; by: string };
 	/** A provider refused the bot's account (key, credits): admins need to act. */

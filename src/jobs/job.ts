@@ -116,6 +116,10 @@ export const jobSchema = z.object({
 	/** The last view written to Discord, so a restart neither repeats nor skips an update. */
 	shown: z.string().optional(),
 	deliveredAt: z.number().optional(),
+	/** Which step of the delivery ladder showed the outcome; `nobody` when every step refused. */
+	deliveredVia: z
+		.enum(["interaction", "channel_edit", "channel_post", "dm", "audit_log", "nobody"])
+		.optional(),
 	/** Removed by its requester or a moderator: the message is gone and it can't be extended. */
 	deletedAt: z.number().optional(),
 	deletedBy: z.string().optional(),

@@ -34,6 +34,7 @@ export class JobStore {
 	readonly #index: JobIndex | undefined;
 
 	readonly #finished = new Set<(job: Job) => void>();
+	readonly #delivered = new Set<(job: Job) => void>();
 	readonly #shared: SharedJobs | undefined;
 
 	constructor(deps: {
@@ -76,6 +77,11 @@ export class JobStore {
 	 */
 	onFinished(listener: (job: Job) => void): void {
 		this.#finished.add(listener);
+	}
+
+	/** Calls `listener` once per job, right after the write that records its outcome as shown. */
+	onDelivered(listener: (job: Job) => void): void {
+		this.#delivered.add(listener);
 	}
 
 	/** Finds a job by the message that shows it or by the provider's video id. */
@@ -173,15 +179,18 @@ export class JobStore {
 		}
 		if (this.#index) writes.push(this.#index.record(before, job));
 		await Promise.all(writes);
-		if (isTerminal(job) && (!before || !isTerminal(before))) {
-			for (const listener of this.#finished) {
-				try {
-					listener(job);
-				} catch (error) {
-					this.#logger.error({ err: error, jobId: job.id }, "a finished-job listener failed");
-				}
+		if (isTerminal(job) && (!before || !isTerminal(before))) this.#tell(this.#finished, job);
+		if (job.deliveredAt !== undefined && before?.deliveredAt === undefined) this.#tell(this.#delivered, job);
+		return job;
+	}
+
+	#tell(listeners: Set<(job: Job) => void>, job: Job): void {
+		for (const listener of listeners) {
+			try {
+				listener(job);
+			} catch (error) {
+				this.#logger.error({ err: error, jobId: job.id }, "a job listener failed");
 			}
 		}
-		return job;
 	}
 }

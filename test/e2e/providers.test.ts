@@ -158,8 +158,9 @@ describe.each(PROVIDER_NAMES)("with LUMA_PROVIDER=%s", (name) => {
 		const second = await run("the account runs dry");
 		const credits = await failOne(second.interaction, "no_credits", 2);
 		expect(embed(credits)?.description).toMatch(/credits are used up/);
-		// The unit came back, and new requests are turned away privately until an admin acts.
-		expect(await quota()).toContain("**You today:** **1** of 2 left");
+		// The unit comes back once the failure is shown, and new requests are turned away privately
+		// until an admin acts.
+		await waitFor(async () => (await quota()).includes("**You today:** **1** of 2 left"));
 		const third = await run("third try");
 		expect((third.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
 		expect(third.data.content).toMatch(/credits for this bot are used up/);

@@ -9,6 +9,7 @@ import { addApplicationRoutes } from "./routesApplication.js";
 import { addChannelRoutes } from "./routesChannels.js";
 import { addCommandRoutes } from "./routesCommands.js";
 import { addInteractionRoutes } from "./routesInteractions.js";
+import { addUserRoutes } from "./routesUsers.js";
 import { addWebhookRoutes } from "./routesWebhooks.js";
 import { FakeServer, type Injection } from "./server.js";
 import { SnowflakeGenerator } from "./snowflake.js";
@@ -66,6 +67,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 	addWebhookRoutes(router, ctx);
 	addChannelRoutes(router, ctx);
 	addCommandRoutes(router, ctx);
+	addUserRoutes(router, ctx);
 	const live = gateway;
 	const interactions = new InteractionFactory(ctx, (t, d) => live.dispatch(t, d));
 	const firstGuild = store.guilds[0];

@@ -243,6 +243,9 @@ export const messages = {
 	"job.video": "Video",
 	"job.too_large":
 		"Zu groß zum Hochladen in diesem Kanal. Verwende **Link abrufen** für einen neuen Download-Link.",
+	"job.delivered_by_dm": "Dein Video aus <#{channel}>: Ich konnte es dort nicht posten.",
+	"job.delivered_to_log":
+		"Dieses Video für <@{user}> konnte weder in <#{channel}> gepostet noch direkt zugestellt werden.",
 	"job.prompt": "Beschreibung",
 	"job.footer": "Auftrag {id}",
 	"job.footer_options": "Auftrag {id} · {options}",

@@ -227,6 +227,9 @@ export const messages = {
 	"job.video_id": "Video ID",
 	"job.video": "Video",
 	"job.too_large": "Too large to upload in this channel. Use **Get link** for a fresh download link.",
+	"job.delivered_by_dm": "Your video from <#{channel}>: I could not post it there.",
+	"job.delivered_to_log":
+		"This video for <@{user}> could not be posted in <#{channel}> or sent to them directly.",
 	"job.prompt": "Prompt",
 	"job.footer": "Job {id}",
 	"job.footer_options": "Job {id} · {options}",

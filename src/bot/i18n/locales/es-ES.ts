@@ -238,6 +238,9 @@ export const messages = {
 	"job.video": "Vídeo",
 	"job.too_large":
 		"Demasiado grande para subirlo a este canal. Usa **Obtener enlace** para conseguir un enlace de descarga nuevo.",
+	"job.delivered_by_dm": "Tu vídeo de <#{channel}>: no he podido publicarlo allí.",
+	"job.delivered_to_log":
+		"Este vídeo para <@{user}> no se ha podido publicar en <#{channel}> ni enviar por mensaje directo.",
 	"job.prompt": "Prompt",
 	"job.footer": "Trabajo {id}",
 	"job.footer_options": "Trabajo {id} · {options}",

@@ -240,6 +240,9 @@ export const messages = {
 	"job.video": "Vidéo",
 	"job.too_large":
 		"Trop lourde pour être envoyée dans ce salon. Utilise **Obtenir le lien** pour un nouveau lien de téléchargement.",
+	"job.delivered_by_dm": "Ta vidéo de <#{channel}> : je n'ai pas pu la publier là-bas.",
+	"job.delivered_to_log":
+		"Cette vidéo pour <@{user}> n'a pu être ni publiée dans <#{channel}> ni envoyée en message privé.",
 	"job.prompt": "Prompt",
 	"job.footer": "Tâche {id}",
 	"job.footer_options": "Tâche {id} · {options}",

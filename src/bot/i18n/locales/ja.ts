@@ -225,6 +225,9 @@ export const messages = {
 	"job.video": "動画",
 	"job.too_large":
 		"このチャンネルにアップロードするには大きすぎます。**リンクを取得**で新しいダウンロードリンクを取得してください。",
+	"job.delivered_by_dm": "<#{channel}> の動画です。そちらには投稿できませんでした。",
+	"job.delivered_to_log":
+		"<@{user}> さんへのこの動画は、<#{channel}> に投稿することも、直接送ることもできませんでした。",
 	"job.prompt": "プロンプト",
 	"job.footer": "ジョブ {id}",
 	"job.footer_options": "ジョブ {id} · {options}",

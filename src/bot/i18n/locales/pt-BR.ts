@@ -231,6 +231,9 @@ export const messages = {
 	"job.video_id": "ID do vídeo",
 	"job.video": "Vídeo",
 	"job.too_large": "Grande demais para enviar neste canal. Use **Obter link** para um link de download novo.",
+	"job.delivered_by_dm": "Seu vídeo de <#{channel}>: não consegui publicá-lo lá.",
+	"job.delivered_to_log":
+		"Este vídeo para <@{user}> não pôde ser publicado em <#{channel}> nem enviado por mensagem direta.",
 	"job.prompt": "Prompt",
 	"job.footer": "Tarefa {id}",
 	"job.footer_options": "Tarefa {id} · {options}",
