@@ -1,3 +1,4 @@
+import type Keyv from "keyv";
 import { type Clock, systemClock } from "../clock.js";
 import type { Logger } from "../logger.js";
 import { type Claims, holdMs, isVersion, toJson, type VersionedRecords } from "./claims.js";
@@ -55,11 +56,17 @@ export class MemoryVersionedRecords<T> implements VersionedRecords<T> {
 
 /** `memory://`: Maps that go with the process (tests). */
 export function openMemoryStore(logger: Logger, now: Clock = systemClock): Store {
+	const namespaces = new Map<string, Map<string, unknown>>();
 	const versioned = new Map<string, Map<string, { json: string; version: number }>>();
 	return {
 		kind: "memory",
 		shared: false,
-		openNamespace: <T>(namespace: string) => namespaceKeyv<T>(new Map(), namespace, logger),
+		openNamespace<T>(namespace: string): Keyv<T> {
+			// A namespace opened twice is one set of records, as in every other store.
+			let records = namespaces.get(namespace);
+			if (!records) namespaces.set(namespace, (records = new Map()));
+			return namespaceKeyv<T>(records, namespace, logger);
+		},
 		claims: new MemoryClaims(now),
 		versioned<T>(namespace: string): VersionedRecords<T> {
 			let records = versioned.get(namespace);
