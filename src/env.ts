@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CAPABILITIES } from "./providers/capabilities.js";
 import { PROVIDER_NAMES } from "./providers/names.js";
+import { parseStoreUrl, StoreUrlError } from "./store/url.js";
 
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)");
 const optionalString = (schema: z.ZodType<string>) =>
@@ -47,10 +48,14 @@ const baseSchema = z.object({
 	STORE_URL: z
 		.string()
 		.default("sqlite://data/luma.sqlite")
-		.refine(
-			(v) => /^(sqlite:\/\/.+|memory:\/\/)$/.test(v),
-			"must be sqlite://<path> (or memory:// for a throwaway store)",
-		),
+		.superRefine((value, context) => {
+			try {
+				parseStoreUrl(value);
+			} catch (error) {
+				if (!(error instanceof StoreUrlError)) throw error;
+				context.addIssue({ code: "custom", message: error.rule });
+			}
+		}),
 
 	POLL_INTERVAL_MS: z.coerce
 		.number({ error: "must be a number" })

@@ -22,9 +22,11 @@ const REDACT = [
 
 /** Interaction tokens travel in webhook and callback URLs, which Discord errors carry. */
 const TOKEN_IN_URL = /(\/(?:webhooks|interactions)\/\d+\/)[A-Za-z0-9._-]+/g;
+/** A store URL's password (redis://:secret@host), should a driver's error ever quote the URL. */
+const PASSWORD_IN_URL = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:)[^\s/@]+@/gi;
 
 export function redactTokens(text: string): string {
-	return text.replace(TOKEN_IN_URL, "$1[redacted]");
+	return text.replace(TOKEN_IN_URL, "$1[redacted]").replace(PASSWORD_IN_URL, "$1[redacted]@");
 }
 
 /**

@@ -31,6 +31,10 @@ class WriteGate {
 	}
 	wrap(store: Store): Store {
 		return {
+			kind: store.kind,
+			shared: store.shared,
+			claims: store.claims,
+			versioned: <T>(namespace: string) => store.versioned<T>(namespace),
 			openNamespace: <T>(namespace: string) => {
 				const keyv = store.openNamespace<T>(namespace);
 				const set = keyv.set.bind(keyv);

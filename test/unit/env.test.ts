@@ -57,11 +57,39 @@ describe("parseEnv", () => {
 		expect(errorOf({ ...minimal, DISCORD_API_BASE: "http://127.0.0.1:1/api/v10" })).toBe(
 			"DISCORD_API_BASE must not end with a version such as /v10",
 		);
-		expect(errorOf({ ...minimal, STORE_URL: "mysql://x" })).toMatch(/^STORE_URL must be sqlite:\/\//);
 		expect(errorOf({ ...minimal, LOG_LEVEL: "loud" })).toMatch(/^LOG_LEVEL /);
 		expect(errorOf({ ...minimal, USER_DAILY_LIMIT: "-1" })).toBe(
 			"USER_DAILY_LIMIT must be 0 (no limit) or more",
 		);
+	});
+
+	it("takes a store URL of every kind, and names the rule, never the URL, when one is wrong", () => {
+		for (const url of [
+			"sqlite://data/luma.sqlite",
+			"memory://",
+			"redis://127.0.0.1:6379",
+			"redis://:secret@cache.internal:6380/2",
+			"rediss://user:secret@cache.example.com",
+			"postgres://bot:secret@db.internal/luma",
+			"postgresql://127.0.0.1:5432/test?schema=luma_bot&sslmode=disable",
+		])
+			expect(parseEnv({ ...minimal, STORE_URL: url }).STORE_URL).toBe(url);
+		const forms = /^STORE_URL must be sqlite:\/\/<path>, redis:\/\/.*postgres:\/\/.* or memory:\/\//;
+		expect(errorOf({ ...minimal, STORE_URL: "mysql://x" })).toMatch(forms);
+		expect(errorOf({ ...minimal, STORE_URL: "memory://x" })).toMatch(forms);
+		expect(errorOf({ ...minimal, STORE_URL: "sqlite://" })).toMatch(forms);
+		expect(errorOf({ ...minimal, STORE_URL: "redis://:secret@cache/db" })).toBe(
+			"STORE_URL must name a Redis database by its number",
+		);
+		expect(errorOf({ ...minimal, STORE_URL: "postgres://u:secret@db/luma?schema=Luma" })).toBe(
+			"STORE_URL must have a schema of lower-case letters, digits and _ (?schema=<name>)",
+		);
+		expect(errorOf({ ...minimal, STORE_URL: "redis://u:secret@[::1/0" })).toBe(
+			"STORE_URL is not a valid URL",
+		);
+		expect(() =>
+			parseDiscordEnv({ DISCORD_TOKEN: "t", STORE_URL: "postgres://u:secret@db/x?schema=a-b" }),
+		).toThrow(/^STORE_URL must have a schema/);
 	});
 
 	it("accepts .env.example as shipped, once the two secrets are filled in, and names every variable it has", () => {

@@ -7,7 +7,8 @@ import { JobEvents } from "../../src/jobs/events.js";
 import type { Job } from "../../src/jobs/job.js";
 import { JobEngine, type NewJob } from "../../src/jobs/jobEngine.js";
 import { JobStore, type SharedJobs } from "../../src/jobs/jobStore.js";
-import { MemoryClaims } from "../../src/store/claims.js";
+import { createStore, type Store } from "../../src/store/createStore.js";
+import { type Isolated, postgres, redis, suiteName, usePostgres, useRedis } from "../support/services.js";
 import { Poller } from "../../src/jobs/poller.js";
 import { recoverJobs } from "../../src/jobs/recover.js";
 import type { ProviderName } from "../../src/providers/names.js";
@@ -112,18 +113,46 @@ async function startJob(h: Harness, overrides: Partial<NewJob> = {}): Promise<Jo
 	return (await h.store.get(job.id))!;
 }
 
-describe("several processes on one store", () => {
-	const sharedBy = (claims: MemoryClaims, owner: string, guilds?: string[]): SharedJobs => ({
-		claims,
-		owner,
-		owns: (job) => guilds === undefined || guilds.includes(job.guildId ?? ""),
+/**
+ * Two processes on one store: each has its own connection (a second Store on the same URL), job
+ * cache and locks. On memory:// they share one Store, which is what one process's store can do.
+ */
+function sharedStoreContract(target: Isolated | { url: string }) {
+	const opened: Store[] = [];
+	afterEach(async () => {
+		await Promise.all(opened.splice(0).map((store) => store.close()));
 	});
+	let single: Store | undefined;
+	const connect = (): Store => {
+		if (target.url === "memory://") {
+			single ??= createStore(target.url, logger);
+			if (!opened.includes(single)) opened.push(single);
+			return single;
+		}
+		const store = createStore(target.url, logger);
+		opened.push(store);
+		return store;
+	};
+	afterEach(() => {
+		single = undefined;
+	});
+	const processOn = (primary: ProviderAdapter, owner: string, guilds?: string[]) => {
+		const store = connect();
+		return harness({
+			primary,
+			keyv: { jobs: store.openNamespace<Job>("jobs"), active: store.openNamespace<number>("jobs-active") },
+			shared: {
+				claims: store.claims,
+				owner,
+				owns: (job) => guilds === undefined || guilds.includes(job.guildId ?? ""),
+			},
+		});
+	};
 
 	it("submits a queued job once when two processes race to send it", async () => {
 		const ace = await fake("acedatacloud");
-		const claims = new MemoryClaims();
-		const one = harness({ primary: adapterFor(ace), shared: sharedBy(claims, "one") });
-		const two = harness({ primary: adapterFor(ace), keyv: one.keyv, shared: sharedBy(claims, "two") });
+		const one = processOn(adapterFor(ace), "one");
+		const two = processOn(adapterFor(ace), "two");
 		const ids: string[] = [];
 		for (let i = 0; i < 20; i++) ids.push((await one.engine.create(newJob(one))).id);
 		await Promise.all(ids.flatMap((id) => [one.engine.submit(id), two.engine.submit(id)]));
@@ -137,29 +166,19 @@ describe("several processes on one store", () => {
 
 	it("loads only the jobs of its own servers, and leaves the others listed for their owner", async () => {
 		const ace = await fake("acedatacloud");
-		const claims = new MemoryClaims();
-		const one = harness({ primary: adapterFor(ace), shared: sharedBy(claims, "one", ["10"]) });
+		const one = processOn(adapterFor(ace), "one", ["10"]);
 		const mine = await one.engine.create(newJob(one, { guildId: "10" }));
 		const theirs = await one.engine.create(newJob(one, { guildId: "20" }));
-		const two = harness({
-			primary: adapterFor(ace),
-			keyv: one.keyv,
-			shared: sharedBy(claims, "two", ["20"]),
-		});
+		const two = processOn(adapterFor(ace), "two", ["20"]);
 		expect((await two.store.load()).map((job) => job.id)).toEqual([theirs.id]);
-		const again = harness({
-			primary: adapterFor(ace),
-			keyv: one.keyv,
-			shared: sharedBy(claims, "one", ["10"]),
-		});
+		const again = processOn(adapterFor(ace), "one", ["10"]);
 		expect((await again.store.load()).map((job) => job.id)).toEqual([mine.id]);
 	});
 
 	it("shows an outcome once when two processes present it together", async () => {
 		const ace = await fake("acedatacloud");
-		const claims = new MemoryClaims();
-		const one = harness({ primary: adapterFor(ace), shared: sharedBy(claims, "one") });
-		const two = harness({ primary: adapterFor(ace), keyv: one.keyv, shared: sharedBy(claims, "two") });
+		const one = processOn(adapterFor(ace), "one");
+		const two = processOn(adapterFor(ace), "two");
 		const job = await one.engine.create(newJob(one));
 		let release!: () => void;
 		const held = new Promise<void>((resolve) => (release = resolve));
@@ -184,6 +203,18 @@ describe("several processes on one store", () => {
 		await fast.present(job.id);
 		expect(shows).toBe(2);
 	});
+}
+
+describe("several processes on one memory store", () => {
+	sharedStoreContract({ url: "memory://" });
+});
+
+describe.skipIf(!redis.available)(suiteName("several processes on one redis store", redis), () => {
+	sharedStoreContract(useRedis());
+});
+
+describe.skipIf(!postgres.available)(suiteName("several processes on one postgres store", postgres), () => {
+	sharedStoreContract(usePostgres());
 });
 
 describe("the job engine and the poller against fake providers", () => {

@@ -29,6 +29,18 @@ describe("logger", () => {
 		expect(redactTokens("/interactions/456/tok3n/callback")).toBe("/interactions/456/[redacted]/callback");
 	});
 
+	it("masks the password of a URL such as a store's", () => {
+		expect(redactTokens("connect redis://:hunter2@10.0.0.1:6379/0 failed")).toBe(
+			"connect redis://:[redacted]@10.0.0.1:6379/0 failed",
+		);
+		expect(redactTokens("postgres://bot:p%40ss@db/luma?schema=x")).toBe(
+			"postgres://bot:[redacted]@db/luma?schema=x",
+		);
+		expect(redactTokens("postgres://bot@db/luma and https://example.com/a:b@c")).toBe(
+			"postgres://bot@db/luma and https://example.com/a:b@c",
+		);
+	});
+
 	it("never writes an interaction token from a Discord error or a job record", () => {
 		const { logger, text } = capture();
 		const token = "aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NQ.secret";
