@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CAPABILITIES } from "./providers/capabilities.js";
 import { PROVIDER_NAMES } from "./providers/names.js";
+import type { ShardAssignment } from "./shard/ownership.js";
 
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)");
 const optionalString = (schema: z.ZodType<string>) =>
@@ -221,12 +222,6 @@ export function parseDiscordEnv(source: Record<string, string | undefined>) {
 
 export function readEnv(): Env {
 	return parseEnv(process.env);
-}
-
-/** The gateway shards one process serves, out of how many the whole bot runs. */
-export interface ShardAssignment {
-	readonly ids: readonly number[];
-	readonly count: number;
 }
 
 /**

@@ -1,3 +1,12 @@
+/** The gateway shards one process serves, out of how many the whole bot runs. */
+export interface ShardAssignment {
+	readonly ids: readonly number[];
+	readonly count: number;
+}
+
+/** A bot that runs unsharded: one process, shard 0 of 1, every server. */
+export const UNSHARDED: ShardAssignment = { ids: [0], count: 1 };
+
 /**
  * Which gateway shard a server's events arrive on: Discord's formula, (guild_id >> 22) %
  * num_shards, the creation time of the server's id modulo the shard count. Messages without a
