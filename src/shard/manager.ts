@@ -147,8 +147,8 @@ export function createShardManager(deps: ShardManagerDeps): ShardManager {
 				pause.abort();
 				if (!manager) return;
 				manager.respawn = false;
-				const codes = await Promise.all([...manager.shards.values()].map((shard) => stopShard(shard)));
-				const failed = [...manager.shards.keys()].filter((_, index) => codes[index] !== 0);
+				const clean = await Promise.all([...manager.shards.values()].map((shard) => stopShard(shard)));
+				const failed = [...manager.shards.keys()].filter((_, index) => !clean[index]);
 				if (failed.length > 0) throw new Error(`shards ${failed.join(", ")} did not stop cleanly`);
 				logger.info("every shard stopped");
 			})();
@@ -160,13 +160,18 @@ export function createShardManager(deps: ShardManagerDeps): ShardManager {
 	};
 }
 
-/** Asks a shard's process to stop (SIGTERM: it drains as a single bot does) and waits for its exit code. */
-async function stopShard(shard: Shard): Promise<number | null> {
+/**
+ * Asks a shard's process to stop (SIGTERM: it drains as a single bot does) and waits for it;
+ * true when it stopped cleanly. One still loading when the signal came has nothing to drain, and
+ * ending by the signal itself is clean too.
+ */
+async function stopShard(shard: Shard): Promise<boolean> {
 	const child = shard.process;
-	if (!child) return 0;
-	if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+	if (!child) return true;
+	const clean = (code: number | null, signal: NodeJS.Signals | null) => code === 0 || signal === "SIGTERM";
+	if (child.exitCode !== null || child.signalCode !== null) return clean(child.exitCode, child.signalCode);
 	const exited = once(child, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
 	child.kill("SIGTERM");
-	const [code] = await exited;
-	return code;
+	const [code, signal] = await exited;
+	return clean(code, signal);
 }
