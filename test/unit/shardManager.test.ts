@@ -29,6 +29,8 @@ let discord: FakeDiscord;
 let dir: string;
 let manager: ShardManager | undefined;
 let logs: LogLine[];
+/** discord.js's ShardingManager writes SHARDING_MANAGER and the token into this process's environment. */
+const environment = { ...process.env };
 
 beforeEach(async () => {
 	discord = await startFakeDiscord({ recommendedShards: 3, maxConcurrency: 16 });
@@ -43,6 +45,8 @@ afterEach(async () => {
 	manager = undefined;
 	await discord.close();
 	rmSync(dir, { recursive: true, force: true });
+	for (const name of Object.keys(process.env)) if (!(name in environment)) delete process.env[name];
+	Object.assign(process.env, environment);
 });
 
 function startManager(shardCount: string, onGiveUp?: () => void): ShardManager {
