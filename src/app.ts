@@ -46,6 +46,7 @@ import { Metrics } from "./metrics/metrics.js";
 import { observeInteractionAcks } from "./metrics/interactionAcks.js";
 import { listenToJobs } from "./jobListeners.js";
 import { verifyProviderKeys } from "./providers/verifyKeys.js";
+import { type ShardAssignment, UNSHARDED } from "./shard/ownership.js";
 
 const FRAME_READ_TIMEOUT_MS = 8_000;
 const FRAME_DOWNLOAD_TIMEOUT_MS = 20_000;
@@ -59,6 +60,13 @@ export interface AppDeps {
 	commands?: readonly Command[];
 	/** The store, when the caller opens it (tests wrap it); default: STORE_URL's. */
 	store?: Store;
+	/** The gateway shards this process serves; default: unsharded, every server. */
+	shards?: ShardAssignment;
+	/**
+	 * Whether start() registers the commands (default true). A shard process does not: its
+	 * manager registered them once for all shards, and Discord limits command creates per day.
+	 */
+	registerCommands?: boolean;
 }
 
 export interface App {
@@ -68,8 +76,10 @@ export interface App {
 	readonly store: Store;
 	readonly registry: ProviderRegistry;
 	readonly metrics: Metrics;
-	/** The HTTP endpoint, once started (only with HTTP_PORT). */
+	/** The HTTP endpoint, once started (only with HTTP_PORT, and only in the process serving shard 0). */
 	readonly http: HttpServer | undefined;
+	/** The shards this process serves, as the client identifies them: what a job's owner is checked against. */
+	readonly shards: ShardAssignment;
 	start(): Promise<void>;
 	/** Stops taking work, lets in-flight writes finish, then closes Discord and the store. */
 	stop(): Promise<void>;
@@ -78,6 +88,8 @@ export interface App {
 export function createApp(deps: AppDeps): App {
 	const { env, logger } = deps;
 	const clock = deps.clock ?? systemClock;
+	// A port takes one process: with several shard processes, the endpoint is shard 0's.
+	const servesHttp = env.HTTP_PORT !== undefined && (deps.shards ?? UNSHARDED).ids.includes(0);
 	const store = deps.store ?? createStore(env.STORE_URL, logger);
 	const index = new JobIndex({
 		refs: store.openNamespace<string>("job-refs"),
@@ -93,7 +105,7 @@ export function createApp(deps: AppDeps): App {
 	const metrics = new Metrics({
 		activeJobs: () => jobStore.active(),
 		// Process figures are only worth sampling when someone can scrape them.
-		processDefaults: env.HTTP_PORT !== undefined,
+		processDefaults: servesHttp,
 	});
 	const registry = registryFromEnv(env, {
 		readFrame: frameReader({
@@ -110,7 +122,9 @@ export function createApp(deps: AppDeps): App {
 	const client = createClient({
 		...(env.DISCORD_API_BASE && { apiBase: `${env.DISCORD_API_BASE}` }),
 		onRestError: (status, code) => metrics.discordError(status, code),
+		shards: deps.shards ?? UNSHARDED,
 	});
+	const shards = shardsOf(client);
 	client.rest.setToken(env.DISCORD_TOKEN);
 	// Finished videos wait here between download and upload; the folder goes with the process.
 	const spoolDir = mkdtempSync(join(tmpdir(), "luma-videos-"));
@@ -253,6 +267,7 @@ export function createApp(deps: AppDeps): App {
 		get http() {
 			return http;
 		},
+		shards,
 		async start() {
 			userRef = await loadUserRef(meta);
 			tokens = new CallbackTokens(await loadSecret(meta, "callback-secret"));
@@ -261,7 +276,7 @@ export function createApp(deps: AppDeps): App {
 			await recoverJobs({ store: jobStore, engine, delivery, clock, logger });
 			// Slots held by jobs that ended while the bot was down are freed.
 			await quota.reconcile(new Set(engine.active().map((job) => job.id)));
-			if (env.HTTP_PORT !== undefined) {
+			if (servesHttp && env.HTTP_PORT !== undefined) {
 				// Loaded only when asked for: a bot without an endpoint carries no server in memory.
 				const { startHttpServer } = await import("./http/server.js");
 				http = await startHttpServer({
@@ -284,16 +299,18 @@ export function createApp(deps: AppDeps): App {
 			const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
 			await client.login(env.DISCORD_TOKEN);
 			await ready;
-			const applicationId =
-				env.DISCORD_APPLICATION_ID ?? client.application?.id ?? (await fetchApplicationId(client.rest));
-			await registerCommands({
-				rest: client.rest,
-				applicationId,
-				...(env.DISCORD_GUILD_ID && { guildId: env.DISCORD_GUILD_ID }),
-				commands: [...commands, ...messageCommands].map((command) => command.data),
-				meta,
-				logger,
-			});
+			if (deps.registerCommands ?? true) {
+				const applicationId =
+					env.DISCORD_APPLICATION_ID ?? client.application?.id ?? (await fetchApplicationId(client.rest));
+				await registerCommands({
+					rest: client.rest,
+					applicationId,
+					...(env.DISCORD_GUILD_ID && { guildId: env.DISCORD_GUILD_ID }),
+					commands: [...commands, ...messageCommands].map((command) => command.data),
+					meta,
+					logger,
+				});
+			}
 			await keysChecked;
 			poller.start();
 			logger.info(
@@ -302,6 +319,7 @@ export function createApp(deps: AppDeps): App {
 					guilds: client.guilds.cache.size,
 					provider: registry.primary.name,
 					fallback: registry.fallback?.name,
+					...(shards.count > 1 && { shards: shards.ids, shardCount: shards.count }),
 				},
 				"bot ready",
 			);
@@ -324,4 +342,11 @@ export function createApp(deps: AppDeps): App {
 			return stopping;
 		},
 	};
+}
+
+/** The shards the client identifies with, as discord.js settled them from its options. */
+function shardsOf(client: Client): ShardAssignment {
+	const ids = client.options.shards;
+	const count = client.options.shardCount ?? 1;
+	return { ids: Array.isArray(ids) ? [...ids] : [0], count };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CAPABILITIES } from "./providers/capabilities.js";
 import { PROVIDER_NAMES } from "./providers/names.js";
+import type { ShardAssignment } from "./shard/ownership.js";
 import { parseStoreUrl, StoreUrlError } from "./store/url.js";
 
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)");
@@ -57,6 +58,17 @@ const baseSchema = z.object({
 			}
 		}),
 
+	// 1: one process, no sharding manager. Otherwise the process starts that many gateway shards,
+	// each a process of its own; auto asks Discord how many it recommends.
+	SHARD_COUNT: z.preprocess(
+		(value) => (value === "" ? undefined : value),
+		z
+			.string()
+			.regex(/^(auto|[1-9]\d{0,4})$/, "must be auto or a whole number from 1")
+			.transform((value) => (value === "auto" ? ("auto" as const) : Number(value)))
+			.default(1),
+	),
+
 	POLL_INTERVAL_MS: z.coerce
 		.number({ error: "must be a number" })
 		.int("must be a whole number")
@@ -102,6 +114,14 @@ const baseSchema = z.object({
 	PUBLIC_URL: optionalString(httpUrl),
 });
 
+/**
+ * Whether several processes can use the store at once: a server they all reach. An SQLite file
+ * belongs to one machine and memory:// to one process.
+ */
+export function storeIsShareable(url: string): boolean {
+	return /^(redis|rediss|postgres|postgresql):\/\/.+/.test(url);
+}
+
 /** A model must be one the provider has. */
 function checkModel(
 	context: z.RefinementCtx,
@@ -125,6 +145,13 @@ function checkModel(
 /** A fallback needs its own key and must differ from the primary. */
 export const envSchema = baseSchema.superRefine((env, context) => {
 	checkModel(context, "LUMA_MODEL", env.LUMA_PROVIDER, env.LUMA_MODEL);
+	if (env.SHARD_COUNT !== 1 && !storeIsShareable(env.STORE_URL))
+		context.addIssue({
+			code: "custom",
+			path: ["SHARD_COUNT"],
+			message:
+				"needs a store every shard reaches: set STORE_URL to redis://… or postgres://… (sqlite:// and memory:// belong to one process)",
+		});
 	if (env.PUBLIC_URL !== undefined && env.HTTP_PORT === undefined)
 		context.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "needs HTTP_PORT to be set" });
 	const fallback = env.LUMA_FALLBACK_PROVIDER;
@@ -200,4 +227,30 @@ export function parseDiscordEnv(source: Record<string, string | undefined>) {
 
 export function readEnv(): Env {
 	return parseEnv(process.env);
+}
+
+/**
+ * The shards given to this process by the sharding manager that started it (discord.js passes
+ * SHARDING_MANAGER, SHARDS and SHARD_COUNT to each child); undefined in a process nobody started
+ * as a shard.
+ */
+export function parseShardChild(source: Record<string, string | undefined>): ShardAssignment | undefined {
+	if (source.SHARDING_MANAGER !== "true" || source.SHARDS === undefined) return undefined;
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(source.SHARDS);
+	} catch {
+		parsed = undefined;
+	}
+	const ids = Array.isArray(parsed) ? (parsed as unknown[]) : [parsed];
+	const count = Number(source.SHARD_COUNT);
+	const valid = (id: unknown): id is number =>
+		Number.isInteger(id) && (id as number) >= 0 && (id as number) < count;
+	if (!Number.isInteger(count) || count < 1 || ids.length === 0 || !ids.every(valid))
+		throw new ConfigError(`SHARDS must be shard ids below SHARD_COUNT (set by the sharding manager)`);
+	return { ids: ids as number[], count };
+}
+
+export function readShardChild(): ShardAssignment | undefined {
+	return parseShardChild(process.env);
 }

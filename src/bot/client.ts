@@ -1,5 +1,6 @@
 import { DefaultRestOptions, type ResponseLike } from "@discordjs/rest";
 import { Client, GatewayIntentBits, Options } from "discord.js";
+import { type ShardAssignment, UNSHARDED } from "../shard/ownership.js";
 import { DiscordRest } from "./rest.js";
 
 /** Told of every Discord REST answer that is an error: its HTTP status and Discord's JSON code. */
@@ -41,7 +42,15 @@ function observingRequest(observe: RestErrorObserver) {
  * The gateway client. Interactions need no intent; `Guilds` keeps guild and channel caches
  * filled so discord.js hands out full classes. No privileged intent is used.
  */
-export function createClient(options: { apiBase?: string; onRestError?: RestErrorObserver }): Client {
+export function createClient(options: {
+	apiBase?: string;
+	onRestError?: RestErrorObserver;
+	/**
+	 * Default: unsharded. Always handed to discord.js, which otherwise reads SHARDS and SHARD_COUNT
+	 * from the environment itself.
+	 */
+	shards?: ShardAssignment;
+}): Client {
 	const rest = {
 		...(options.apiBase && { api: options.apiBase }),
 		...(options.onRestError && { makeRequest: observingRequest(options.onRestError) }),
@@ -58,6 +67,8 @@ export function createClient(options: { apiBase?: string; onRestError?: RestErro
 			UserManager: { maxSize: 200, keepOverLimit: (user) => user.id === user.client.user.id },
 		}),
 		allowedMentions: { parse: [] },
+		shards: [...(options.shards ?? UNSHARDED).ids],
+		shardCount: (options.shards ?? UNSHARDED).count,
 		rest,
 	});
 	// Replaced before login, so the gateway, interactions and the bot's own calls all use it.

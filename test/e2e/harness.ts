@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { type App, createApp } from "../../src/app.js";
+import { type App, type AppDeps, createApp } from "../../src/app.js";
 import { type Env, parseEnv } from "../../src/env.js";
 import { createLogger } from "../../src/logger.js";
 import { createStore, type Store } from "../../src/store/createStore.js";
@@ -27,6 +27,8 @@ export interface HarnessOptions {
 	fallback?: ProviderName;
 	/** Wraps the bot's store (STORE_URL's), to hold or fail its writes. */
 	wrapStore?: (store: Store) => Store;
+	/** The bot as one shard process runs it: its shards, and no command registration. */
+	app?: Pick<AppDeps, "shards" | "registerCommands">;
 }
 
 /** The real bot (createApp) wired to a fake Discord and a fake AceDataCloud on 127.0.0.1. */
@@ -102,6 +104,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 			env: bootEnv,
 			logger,
 			...(options.clock && { clock: options.clock }),
+			...options.app,
 			...(options.wrapStore && { store: options.wrapStore(createStore(bootEnv.STORE_URL, logger)) }),
 		});
 		await app.start();

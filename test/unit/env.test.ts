@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseDiscordEnv, parseEnv } from "../../src/env.js";
+import { ConfigError, parseDiscordEnv, parseEnv, parseShardChild, storeIsShareable } from "../../src/env.js";
 
 const minimal = { DISCORD_TOKEN: "token", LUMA_API_KEY: "key" };
 
@@ -21,6 +21,7 @@ describe("parseEnv", () => {
 			...minimal,
 			LUMA_PROVIDER: "acedatacloud",
 			STORE_URL: "sqlite://data/luma.sqlite",
+			SHARD_COUNT: 1,
 			POLL_INTERVAL_MS: 10_000,
 			JOB_TIMEOUT_MS: 1_200_000,
 			GUILD_DAILY_LIMIT: 50,
@@ -186,6 +187,52 @@ describe("parseEnv", () => {
 		expect(parseEnv({ ...minimal, LUMA_API_BASE: "http://127.0.0.1:9/" }).LUMA_API_BASE).toBe(
 			"http://127.0.0.1:9",
 		);
+	});
+
+	it("takes SHARD_COUNT as auto or a whole number from 1", () => {
+		const shared = { ...minimal, STORE_URL: "redis://127.0.0.1:6379/0" };
+		expect(parseEnv({ ...shared, SHARD_COUNT: "" }).SHARD_COUNT).toBe(1);
+		expect(parseEnv({ ...shared, SHARD_COUNT: "4" }).SHARD_COUNT).toBe(4);
+		expect(parseEnv({ ...shared, SHARD_COUNT: "auto" }).SHARD_COUNT).toBe("auto");
+		for (const bad of ["0", "-2", "1.5", "two", "Auto"])
+			expect(errorOf({ ...shared, SHARD_COUNT: bad }), bad).toBe(
+				"SHARD_COUNT must be auto or a whole number from 1",
+			);
+	});
+
+	it("refuses several shards on a store only one process can use, in one line", () => {
+		const refusal =
+			"SHARD_COUNT needs a store every shard reaches: set STORE_URL to redis://… or postgres://… (sqlite:// and memory:// belong to one process)";
+		expect(errorOf({ ...minimal, SHARD_COUNT: "2" })).toBe(refusal);
+		expect(errorOf({ ...minimal, SHARD_COUNT: "auto", STORE_URL: "memory://" })).toBe(refusal);
+		expect(parseEnv({ ...minimal, SHARD_COUNT: "1", STORE_URL: "sqlite://x.sqlite" }).SHARD_COUNT).toBe(1);
+		for (const url of ["redis://h:6379/0", "rediss://u:p@h/1", "postgres://h/db", "postgresql://h/db"]) {
+			expect(storeIsShareable(url), url).toBe(true);
+			expect(parseEnv({ ...minimal, SHARD_COUNT: "2", STORE_URL: url }).STORE_URL).toBe(url);
+		}
+		for (const url of ["sqlite://data/luma.sqlite", "memory://", "redis://"])
+			expect(storeIsShareable(url), url).toBe(false);
+	});
+
+	it("reads the shard a sharding manager gave this process, and nothing otherwise", () => {
+		expect(parseShardChild({ SHARD_COUNT: "2" })).toBeUndefined();
+		expect(parseShardChild({ SHARDING_MANAGER: "true", SHARDS: "1", SHARD_COUNT: "2" })).toEqual({
+			ids: [1],
+			count: 2,
+		});
+		expect(parseShardChild({ SHARDING_MANAGER: "true", SHARDS: "[0,2]", SHARD_COUNT: "3" })).toEqual({
+			ids: [0, 2],
+			count: 3,
+		});
+		for (const [shards, count] of [
+			["2", "2"],
+			["x", "2"],
+			["[]", "2"],
+			["0", "auto"],
+		] as const)
+			expect(() => parseShardChild({ SHARDING_MANAGER: "true", SHARDS: shards, SHARD_COUNT: count })).toThrow(
+				ConfigError,
+			);
 	});
 
 	it("lets command registration run without a provider key", () => {

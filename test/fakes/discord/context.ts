@@ -8,4 +8,6 @@ export interface FakeContext {
 	token: string;
 	applicationId: string;
 	followupReplacesDeferred: boolean;
+	/** What GET /gateway/bot answers: recommended shards, identify concurrency, sessions started. */
+	gatewayBot: { shards: number; maxConcurrency: number; sessionsStarted: () => number };
 }

@@ -4,7 +4,9 @@ import type { Duplex } from "node:stream";
 import { constants, createDeflate, type Deflate } from "node:zlib";
 import { WebSocket, WebSocketServer } from "ws";
 import { guildCreatePayload, readyPayload } from "./gatewayPayloads.js";
-import type { Store } from "./state.js";
+import { shardOfGuild } from "./snowflake.js";
+import type { GuildState, Store } from "./state.js";
+import type { IdentifyRecord } from "./types.js";
 
 /** GuildMembers, GuildPresences, MessageContent. */
 const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
@@ -19,6 +21,8 @@ interface Session {
 	log: { s: number; t: string; d: unknown }[];
 	conn?: Connection;
 	intents: number;
+	/** [shard id, shard count] from IDENTIFY. */
+	shard: readonly [number, number];
 }
 
 interface Connection {
@@ -43,6 +47,7 @@ export class Gateway {
 	readonly #sessions = new Map<string, Session>();
 	readonly #connections = new Set<Connection>();
 	readonly #loginListeners = new Set<() => void>();
+	readonly #identified: IdentifyRecord[] = [];
 
 	constructor(options: GatewayOptions) {
 		this.#options = options;
@@ -53,6 +58,10 @@ export class Gateway {
 		let open = 0;
 		for (const conn of this.#connections) if (conn.ws.readyState === WebSocket.OPEN) open++;
 		return open;
+	}
+
+	get identified(): readonly IdentifyRecord[] {
+		return this.#identified;
 	}
 
 	get loggedIn(): boolean {
@@ -85,15 +94,22 @@ export class Gateway {
 		});
 	}
 
-	/** Sends an event to every live session (buffered for RESUME while a session is disconnected). */
-	dispatch(t: string, d: unknown): number {
-		let delivered = 0;
+	/**
+	 * Sends an event to every live session of the shard that owns its guild, shard 0 when it has
+	 * none (buffered for RESUME while a session is disconnected). Returns the shard of each session
+	 * it went to.
+	 */
+	dispatch(t: string, d: unknown): number[] {
+		const guildId = (d as { guild_id?: unknown } | null)?.guild_id;
+		const delivered: number[] = [];
 		for (const session of this.#sessions.values()) {
+			const [id, count] = session.shard;
+			if ((typeof guildId === "string" ? shardOfGuild(guildId, count) : 0) !== id) continue;
 			const s = ++session.seq;
 			session.log.push({ s, t, d });
 			if (session.log.length > REPLAY_LOG) session.log.shift();
 			if (session.conn) this.#send(session.conn, { op: 0, t, s, d });
-			delivered++;
+			delivered.push(id);
 		}
 		return delivered;
 	}
@@ -197,14 +213,17 @@ export class Gateway {
 		if (intents & PRIVILEGED_INTENTS & ~this.#options.allowedPrivilegedIntents) {
 			return void conn.ws.close(4014, "Disallowed intent(s).");
 		}
+		const shard = parseShard(d.shard);
+		if (!shard) return void conn.ws.close(4010, "Invalid shard.");
 		const { store, applicationId, wsUrl } = this.#options;
-		const session: Session = { id: randomBytes(16).toString("hex"), seq: 0, log: [], conn, intents };
+		const session: Session = { id: randomBytes(16).toString("hex"), seq: 0, log: [], conn, intents, shard };
 		conn.session = session;
 		this.#sessions.set(session.id, session);
-		this.#sendTo(session, "READY", readyPayload(store, applicationId, session.id, wsUrl));
+		this.#identified.push({ shard, sessionId: session.id, at: store.now() });
+		const guilds = store.guilds.filter((guild) => ownedBy(session, guild));
+		this.#sendTo(session, "READY", readyPayload(store, applicationId, session.id, wsUrl, shard, guilds));
 		if (intents & GUILDS_INTENT) {
-			for (const guild of store.guilds)
-				this.#sendTo(session, "GUILD_CREATE", guildCreatePayload(store, guild));
+			for (const guild of guilds) this.#sendTo(session, "GUILD_CREATE", guildCreatePayload(store, guild));
 		}
 		for (const listener of [...this.#loginListeners]) listener();
 	}
@@ -236,7 +255,7 @@ export class Gateway {
 		const session = conn.session;
 		if (!session) return void conn.ws.close(4003, "Not authenticated.");
 		const guild = this.#options.store.guildById.get(String(d.guild_id));
-		if (!guild) return;
+		if (!guild || !ownedBy(session, guild)) return;
 		const members = guildCreatePayload(this.#options.store, guild).members;
 		this.#sendTo(session, "GUILD_MEMBERS_CHUNK", {
 			guild_id: guild.id,
@@ -247,4 +266,18 @@ export class Gateway {
 			nonce: d.nonce,
 		});
 	}
+}
+
+/** IDENTIFY's optional `shard`: [id, count] with 0 <= id < count; none is [0, 1]. Undefined: invalid. */
+function parseShard(value: unknown): readonly [number, number] | undefined {
+	if (value === undefined) return [0, 1];
+	if (!Array.isArray(value) || value.length !== 2) return undefined;
+	const [id, count] = value as unknown[];
+	if (!Number.isInteger(id) || !Number.isInteger(count)) return undefined;
+	const shard = [id as number, count as number] as const;
+	return shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1] ? shard : undefined;
+}
+
+function ownedBy(session: Session, guild: GuildState): boolean {
+	return shardOfGuild(guild.id, session.shard[1]) === session.shard[0];
 }

@@ -55,12 +55,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 		heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
 		allowedPrivilegedIntents: options.allowedPrivilegedIntents ?? 0,
 	});
+	const live = gateway;
 	const ctx: FakeContext = {
 		store,
 		origin,
 		token,
 		applicationId,
 		followupReplacesDeferred: options.followupReplacesDeferred ?? true,
+		gatewayBot: {
+			shards: options.recommendedShards ?? 1,
+			maxConcurrency: options.maxConcurrency ?? 1,
+			sessionsStarted: () => live.identified.length,
+		},
 	};
 	addApplicationRoutes(router, ctx);
 	addInteractionRoutes(router, ctx);
@@ -68,7 +74,6 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 	addChannelRoutes(router, ctx);
 	addCommandRoutes(router, ctx);
 	addUserRoutes(router, ctx);
-	const live = gateway;
 	const interactions = new InteractionFactory(ctx, (t, d) => live.dispatch(t, d));
 	const firstGuild = store.guilds[0];
 	if (!firstGuild) throw new Error("fake discord: no guild");
@@ -132,6 +137,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 		waitForLogin: (timeoutMs = DEFAULT_TIMEOUT) => live.waitForLogin(timeoutMs),
 		get gatewayConnections() {
 			return live.connections;
+		},
+		dispatchEvent: (t, d) => live.dispatch(t, d),
+		get identified() {
+			return live.identified;
 		},
 		close() {
 			closed ??= (async () => {

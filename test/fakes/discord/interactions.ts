@@ -27,9 +27,9 @@ type Where = { userId?: string; guildId?: string; channelId?: string; locale?: s
 /** Creates interaction records, dispatches INTERACTION_CREATE and hands out handles. */
 export class InteractionFactory {
 	readonly #ctx: FakeContext;
-	readonly #dispatch: (t: string, d: unknown) => number;
+	readonly #dispatch: (t: string, d: unknown) => number[];
 
-	constructor(ctx: FakeContext, dispatch: (t: string, d: unknown) => number) {
+	constructor(ctx: FakeContext, dispatch: (t: string, d: unknown) => number[]) {
 		this.#ctx = ctx;
 		this.#dispatch = dispatch;
 	}
@@ -153,16 +153,20 @@ export class InteractionFactory {
 		store.interactionsByToken.set(record.token, record);
 		const payload = interactionPayload(store, applicationId, record, data);
 		record.dispatchedAt = performance.now();
-		if (this.#dispatch("INTERACTION_CREATE", payload) === 0) {
-			throw new Error("fake discord: no bot session to receive the interaction (wait for login first)");
+		const shards = this.#dispatch("INTERACTION_CREATE", payload);
+		if (shards.length === 0) {
+			throw new Error(
+				"fake discord: no bot session of the guild's shard to receive the interaction (wait for login first)",
+			);
 		}
-		return handleFor(this.#ctx, record);
+		return handleFor(this.#ctx, record, shards);
 	}
 }
 
-function handleFor(ctx: FakeContext, record: InteractionRecord): InteractionHandle {
+function handleFor(ctx: FakeContext, record: InteractionRecord, shards: number[]): InteractionHandle {
 	return {
 		id: record.id,
+		shards,
 		token: record.token,
 		createdAt: record.createdAt,
 		response(timeoutMs = 10_000): Promise<InteractionResponse> {

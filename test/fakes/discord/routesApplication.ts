@@ -4,6 +4,9 @@ import { apiMember } from "./interactionPayloads.js";
 import { apiUser } from "./messages.js";
 import { errors, type Router } from "./router.js";
 
+/** Discord's daily IDENTIFY allowance for a bot under 100,000 servers. */
+const SESSION_STARTS_PER_DAY = 1000;
+
 /** Gateway discovery, the bot's own user and application, and read-only guild lookups. */
 export function addApplicationRoutes(router: Router, ctx: FakeContext): void {
 	const { store } = ctx;
@@ -32,8 +35,13 @@ export function addApplicationRoutes(router: Router, ctx: FakeContext): void {
 		status: 200,
 		body: {
 			url: wsUrl,
-			shards: 1,
-			session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: 1 },
+			shards: ctx.gatewayBot.shards,
+			session_start_limit: {
+				total: SESSION_STARTS_PER_DAY,
+				remaining: Math.max(0, SESSION_STARTS_PER_DAY - ctx.gatewayBot.sessionsStarted()),
+				reset_after: 86_400_000,
+				max_concurrency: ctx.gatewayBot.maxConcurrency,
+			},
 		},
 	}));
 	router.add("GET", "/users/@me", () => ({

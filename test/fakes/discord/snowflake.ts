@@ -27,3 +27,18 @@ export class SnowflakeGenerator {
 export function snowflakeTimestamp(id: string): number {
 	return Number(BigInt(id) >> 22n) + DISCORD_EPOCH;
 }
+
+/** The shard a guild's events go to, by Discord's formula: (guild_id >> 22) % num_shards. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+	return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/**
+ * A real-looking guild id whose events go to `shard` of `shardCount`, made at about `nowMs`:
+ * for tests that need one server on each shard.
+ */
+export function guildIdOnShard(shard: number, shardCount: number, nowMs = Date.now()): string {
+	let ms = BigInt(nowMs - DISCORD_EPOCH);
+	ms += (BigInt(shard) - (ms % BigInt(shardCount)) + BigInt(shardCount)) % BigInt(shardCount);
+	return ((ms << 22n) | 1n).toString();
+}

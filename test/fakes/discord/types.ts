@@ -33,6 +33,18 @@ export interface FakeDiscordOptions {
 	allowedPrivilegedIntents?: number;
 	/** Gateway heartbeat interval sent in HELLO; default 41250 ms. */
 	heartbeatIntervalMs?: number;
+	/** The `shards` GET /gateway/bot recommends; default 1. */
+	recommendedShards?: number;
+	/** `session_start_limit.max_concurrency` of GET /gateway/bot (identifies per 5 s bucket); default 1. */
+	maxConcurrency?: number;
+}
+
+/** One IDENTIFY the gateway accepted: the `shard` it named ([0, 1] when it named none). */
+export interface IdentifyRecord {
+	shard: readonly [id: number, count: number];
+	sessionId: string;
+	/** Fake-clock time. */
+	at: number;
 }
 
 export interface APIAttachmentLike {
@@ -131,6 +143,11 @@ export interface InteractionHandle {
 	readonly id: string;
 	readonly token: string;
 	readonly createdAt: number;
+	/**
+	 * The shard of each session INTERACTION_CREATE went to: only sessions of the shard that owns the
+	 * guild (shard 0 without a guild), as Discord routes events.
+	 */
+	readonly shards: readonly number[];
 	/** The first accepted callback the bot sent. Rejects after timeoutMs (default 10 s). */
 	response(timeoutMs?: number): Promise<InteractionResponse>;
 	/** The message that is the interaction's original response, once it exists. */
@@ -248,5 +265,12 @@ export interface FakeDiscord {
 	waitForMessage(predicate: (m: StoredMessage) => boolean, timeoutMs?: number): Promise<StoredMessage>;
 	waitForLogin(timeoutMs?: number): Promise<void>;
 	readonly gatewayConnections: number;
+	/**
+	 * Sends a raw gateway event as Discord routes it: to the sessions of the shard that owns its
+	 * `guild_id`, or of shard 0 without one (DMs). Returns the shard of each session it went to.
+	 */
+	dispatchEvent(t: string, d: Record<string, unknown>): readonly number[];
+	/** Every IDENTIFY the gateway accepted, in order. */
+	readonly identified: readonly IdentifyRecord[];
 	close(): Promise<void>;
 }
