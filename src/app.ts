@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
+import { hostname } from "node:os";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Client, Events } from "discord.js";
@@ -46,7 +48,10 @@ import { Metrics } from "./metrics/metrics.js";
 import { observeInteractionAcks } from "./metrics/interactionAcks.js";
 import { listenToJobs } from "./jobListeners.js";
 import { verifyProviderKeys } from "./providers/verifyKeys.js";
-import { type ShardAssignment, UNSHARDED } from "./shard/ownership.js";
+import { ownsGuild, type ShardAssignment, UNSHARDED } from "./shard/ownership.js";
+import { answerManager, type MessagePort } from "./shard/managerRequests.js";
+import { sharedUsageRecords } from "./quota/usageRecords.js";
+import { SHARED_CACHE_MS } from "./quota/quotaService.js";
 
 const FRAME_READ_TIMEOUT_MS = 8_000;
 const FRAME_DOWNLOAD_TIMEOUT_MS = 20_000;
@@ -63,6 +68,11 @@ export interface AppDeps {
 	/** The gateway shards this process serves; default: unsharded, every server. */
 	shards?: ShardAssignment;
 	/**
+	 * The channel to the sharding manager, in a shard process: the manager serves the HTTP
+	 * endpoint and asks this process for its health, metrics and the callbacks of its jobs.
+	 */
+	managerPort?: MessagePort;
+	/**
 	 * Whether start() registers the commands (default true). A shard process does not: its
 	 * manager registered them once for all shards, and Discord limits command creates per day.
 	 */
@@ -76,7 +86,7 @@ export interface App {
 	readonly store: Store;
 	readonly registry: ProviderRegistry;
 	readonly metrics: Metrics;
-	/** The HTTP endpoint, once started (only with HTTP_PORT, and only in the process serving shard 0). */
+	/** The HTTP endpoint, once started (only with HTTP_PORT, and never in a shard process: its manager serves it). */
 	readonly http: HttpServer | undefined;
 	/** The shards this process serves, as the client identifies them: what a job's owner is checked against. */
 	readonly shards: ShardAssignment;
@@ -88,9 +98,20 @@ export interface App {
 export function createApp(deps: AppDeps): App {
 	const { env, logger } = deps;
 	const clock = deps.clock ?? systemClock;
-	// A port takes one process: with several shard processes, the endpoint is shard 0's.
-	const servesHttp = env.HTTP_PORT !== undefined && (deps.shards ?? UNSHARDED).ids.includes(0);
+	// A port takes one process: with several shard processes, the manager serves the endpoint.
+	const servesHttp = env.HTTP_PORT !== undefined && !deps.managerPort;
 	const store = deps.store ?? createStore(env.STORE_URL, logger);
+	const assigned = deps.shards ?? UNSHARDED;
+	const owns = (guildId: string | null) => ownsGuild(guildId, assigned.ids, assigned.count);
+	// Other processes may share the store: steps that must happen once are claimed there, and this
+	// process handles only the jobs of the servers on its shards.
+	const shared = store.shared
+		? {
+				claims: store.claims,
+				owner: `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
+				owns: (job: Pick<Job, "guildId">) => owns(job.guildId),
+			}
+		: undefined;
 	const index = new JobIndex({
 		refs: store.openNamespace<string>("job-refs"),
 		recent: store.openNamespace<RecentVideo[]>("recent-videos"),
@@ -100,12 +121,13 @@ export function createApp(deps: AppDeps): App {
 		activeIndex: store.openNamespace<number>("jobs-active"),
 		index,
 		logger,
+		...(shared && { shared }),
 	});
 	const meta = store.openNamespace<string>("meta");
 	const metrics = new Metrics({
 		activeJobs: () => jobStore.active(),
 		// Process figures are only worth sampling when someone can scrape them.
-		processDefaults: servesHttp,
+		processDefaults: env.HTTP_PORT !== undefined,
 	});
 	const registry = registryFromEnv(env, {
 		readFrame: frameReader({
@@ -174,13 +196,18 @@ export function createApp(deps: AppDeps): App {
 			userCooldownSeconds: env.USER_COOLDOWN_SECONDS,
 		},
 		languages: LANGUAGE_CODES,
+		// Another process may change a server's settings (an admin's command during a reshard).
+		...(store.shared && { cacheMs: SHARED_CACHE_MS }),
 	});
 	const languages = new GuildLanguages({
 		settings,
 		discordLocaleOf: (guildId) => client.guilds.cache.get(guildId)?.preferredLocale,
 	});
 	const quota = new QuotaService({
-		keyv: store.openNamespace<unknown>("usage"),
+		// Several processes write usage with compare-and-set, so no count is lost between them.
+		...(store.shared
+			? { records: sharedUsageRecords(store.versioned<unknown>("usage")) }
+			: { keyv: store.openNamespace<unknown>("usage") }),
 		settings,
 		clock,
 		// A slot whose job end was lost stops counting after this; it must outlast any real job.
@@ -256,6 +283,7 @@ export function createApp(deps: AppDeps): App {
 
 	const health = healthCheck({ gatewayReady: () => client.isReady(), store: meta });
 	let http: HttpServer | undefined;
+	let stopAnswering: (() => void) | undefined;
 	let stopping: Promise<void> | undefined;
 	return {
 		client,
@@ -275,7 +303,14 @@ export function createApp(deps: AppDeps): App {
 			// the last one. REST works with the token alone, so outcomes can be shown already.
 			await recoverJobs({ store: jobStore, engine, delivery, clock, logger });
 			// Slots held by jobs that ended while the bot was down are freed.
-			await quota.reconcile(new Set(engine.active().map((job) => job.id)));
+			await quota.reconcile(new Set(engine.active().map((job) => job.id)), owns);
+			const callbacks = createCallbackIntake({ store: jobStore, engine, registry, tokens, logger });
+			if (deps.managerPort)
+				stopAnswering = answerManager(deps.managerPort, async (request) => {
+					if (request.kind === "health") return health();
+					if (request.kind === "metrics") return metrics.registry.getMetricsAsJSON();
+					return callbacks(request.request);
+				});
 			if (servesHttp && env.HTTP_PORT !== undefined) {
 				// Loaded only when asked for: a bot without an endpoint carries no server in memory.
 				const { startHttpServer } = await import("./http/server.js");
@@ -285,7 +320,7 @@ export function createApp(deps: AppDeps): App {
 					logger,
 					health,
 					metrics,
-					callbacks: createCallbackIntake({ store: jobStore, engine, registry, tokens, logger }),
+					callbacks,
 				});
 			}
 			// Checked while the gateway connects rather than before it: a slow provider must not hold
@@ -327,6 +362,7 @@ export function createApp(deps: AppDeps): App {
 		stop() {
 			stopping ??= (async () => {
 				// Closed first: no callback may start work that the rest of the shutdown would cut.
+				stopAnswering?.();
 				await http?.close();
 				await router.close();
 				await poller.stop();

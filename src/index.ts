@@ -44,7 +44,15 @@ const running: { start(): Promise<void>; stop(): Promise<void> } =
 		: createApp({
 				env,
 				logger,
-				...(shardChild && { shards: shardChild, registerCommands: false }),
+				...(shardChild && {
+					shards: shardChild,
+					registerCommands: false,
+					managerPort: {
+						on: (event, listener) => process.on(event, listener),
+						off: (event, listener) => process.off(event, listener),
+						send: (message) => process.send?.(message),
+					},
+				}),
 			});
 
 /**

@@ -3,10 +3,11 @@ import type { JobStore } from "./jobStore.js";
 import type { JobPresenter } from "./presenter.js";
 
 /**
- * How long one process may take to show a job before another may try: longer than a download
- * (120 s) and its upload. A process that dies while showing holds it no longer than this.
+ * A showing's claim lasts this long and is renewed while the showing runs (a download and upload
+ * can take minutes), so a process that dies while showing holds the job back no longer than this.
  */
-const SHOW_CLAIM_MS = 5 * 60_000;
+export const SHOW_CLAIM_MS = 20_000;
+const RENEW_EVERY_MS = SHOW_CLAIM_MS / 4;
 
 /**
  * Shows jobs through the presenter the Discord side passes in: at most one showing per job at a
@@ -29,16 +30,26 @@ export class Delivery {
 		// Across processes sharing the store, one shows a job at a time; the other finds it shown.
 		const claim = `show:${jobId}`;
 		try {
-			if (!(await this.#store.claim(claim, SHOW_CLAIM_MS))) return;
+			if (!(await this.#store.claim(claim, SHOW_CLAIM_MS))) {
+				this.#logger.debug({ jobId }, "another process is showing this job");
+				return;
+			}
 		} catch (error) {
 			this.#logger.warn({ err: error, jobId }, "could not claim a job for showing; will retry");
 			return;
 		}
+		const renew = setInterval(() => {
+			this.#store
+				.claim(claim, SHOW_CLAIM_MS)
+				.catch((error: unknown) => this.#logger.warn({ err: error, jobId }, "could not renew a claim"));
+		}, RENEW_EVERY_MS);
+		renew.unref();
 		try {
 			await this.#presenter.present(jobId);
 		} catch (error) {
 			this.#logger.warn({ err: error, jobId }, "showing a job failed; will retry");
 		} finally {
+			clearInterval(renew);
 			await this.#store
 				.release(claim)
 				.catch((error: unknown) => this.#logger.warn({ err: error, jobId }, "could not release a claim"));

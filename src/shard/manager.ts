@@ -8,6 +8,8 @@ import type { Env } from "../env.js";
 import type { Logger } from "../logger.js";
 import { capabilitiesFor } from "../providers/capabilities.js";
 import { createStore, type Store } from "../store/createStore.js";
+import type { HttpServer } from "../http/server.js";
+import type { MessagePort } from "./managerRequests.js";
 import { planShards } from "./plan.js";
 
 /**
@@ -61,6 +63,7 @@ export function createShardManager(deps: ShardManagerDeps): ShardManager {
 	const openStore = deps.openStore ?? (() => createStore(env.STORE_URL, logger));
 	const pause = new AbortController();
 	let manager: ShardingManager | undefined;
+	let http: HttpServer | undefined;
 	let stopping: Promise<void> | undefined;
 
 	async function register(): Promise<void> {
@@ -124,6 +127,17 @@ export function createShardManager(deps: ShardManagerDeps): ShardManager {
 				);
 			await register();
 			if (stopping) return;
+			if (env.HTTP_PORT !== undefined) {
+				// The one endpoint for every shard: a port can be bound by one process only.
+				const { startManagerHttp } = await import("./managerHttp.js");
+				http = await startManagerHttp({
+					host: env.HTTP_HOST,
+					port: env.HTTP_PORT,
+					logger,
+					shards: () => new Map([...(manager?.shards ?? [])].map(([id, shard]) => [id, portOf(shard)])),
+					shardCount: plan.count,
+				});
+			}
 			manager = new ShardingManager(deps.file, {
 				totalShards: plan.count,
 				mode: "process",
@@ -145,6 +159,7 @@ export function createShardManager(deps: ShardManagerDeps): ShardManager {
 		stop() {
 			stopping ??= (async () => {
 				pause.abort();
+				await http?.close();
 				if (!manager) return;
 				manager.respawn = false;
 				const clean = await Promise.all([...manager.shards.values()].map((shard) => stopShard(shard)));
@@ -157,6 +172,16 @@ export function createShardManager(deps: ShardManagerDeps): ShardManager {
 		shardPids() {
 			return new Map([...(manager?.shards.values() ?? [])].map((shard) => [shard.id, shard.process?.pid]));
 		},
+	};
+}
+
+/** A shard as a message channel to its process (its own `message` events and `send`). */
+function portOf(shard: Shard): MessagePort {
+	const events = shard as unknown as NodeJS.EventEmitter;
+	return {
+		on: (event, listener) => events.on(event, listener),
+		off: (event, listener) => events.off(event, listener),
+		send: (message) => shard.send(message),
 	};
 }
 

@@ -28,7 +28,7 @@ export interface HarnessOptions {
 	/** Wraps the bot's store (STORE_URL's), to hold or fail its writes. */
 	wrapStore?: (store: Store) => Store;
 	/** The bot as one shard process runs it: its shards, and no command registration. */
-	app?: Pick<AppDeps, "shards" | "registerCommands">;
+	app?: Pick<AppDeps, "shards" | "registerCommands" | "managerPort">;
 }
 
 /** The real bot (createApp) wired to a fake Discord and a fake AceDataCloud on 127.0.0.1. */

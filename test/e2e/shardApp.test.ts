@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { guildIdOnShard } from "../fakes/discord/snowflake.js";
+import { askShard } from "../../src/shard/managerRequests.js";
+import { ipcChannel } from "../support/ipcChannel.js";
 import { type Harness, startHarness } from "./harness.js";
 
 /**
@@ -19,17 +21,20 @@ describe("the app serving one shard of two", () => {
 		"identifies as its shard, gets its own servers, registers no command and opens no port",
 		{ timeout: 20_000 },
 		async () => {
+			const channel = ipcChannel();
 			h = await startHarness({
 				discord: { guilds: [{ id: onShard0 }, { id: onShard1 }] },
-				app: { shards: { ids: [1], count: 2 }, registerCommands: false },
+				app: { shards: { ids: [1], count: 2 }, registerCommands: false, managerPort: channel.shard },
 				env: { HTTP_PORT: "0" },
 			});
 			expect(h.app.shards).toEqual({ ids: [1], count: 2 });
 			expect(h.discord.identified.map((r) => r.shard)).toEqual([[1, 2]]);
 			expect([...h.app.client.guilds.cache.keys()]).toEqual([onShard1]);
 			expect(h.discord.requests.filter((r) => r.path.includes("/commands"))).toEqual([]);
-			// The port belongs to shard 0's process.
+			// The manager serves the port, and asks this process for its part.
 			expect(h.app.http).toBeUndefined();
+			const health = (await askShard(channel.manager, { kind: "health" }, 5_000)) as { ok: boolean };
+			expect(health.ok).toBe(true);
 			const quota = h.discord.sendSlashCommand({ name: "luma", subcommand: "quota", guildId: onShard1 });
 			expect(quota.shards).toEqual([1]);
 			expect((await quota.response()).type).toBe(4);

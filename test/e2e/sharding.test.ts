@@ -8,15 +8,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FakeAceDataCloud, startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 import { guildIdOnShard } from "../fakes/discord/snowflake.js";
+import { NO_LIMITS } from "../support/noLimits.js";
+import { type Isolated, postgres, redis, suiteName, usePostgres, useRedis } from "../support/services.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const tsxLoader = pathToFileURL(createRequire(join(root, "package.json")).resolve("tsx")).href;
 const entry = join(root, "src", "index.ts");
-/**
- * A store every shard process reaches. Each run's fake Discord has a new application id, so the
- * command registration remembered by an earlier run does not count for this one.
- */
-const SHARED_STORE_URL = "redis://127.0.0.1:6379/15";
 
 const onShard0 = guildIdOnShard(0, 2);
 const onShard1 = guildIdOnShard(1, 2);
@@ -91,7 +88,9 @@ function botEnv(): Record<string, string> {
 		LUMA_API_KEY: ace.apiKey,
 		LUMA_API_BASE: ace.baseUrl,
 		POLL_INTERVAL_MS: "200",
+		POLL_FIRST_DELAY_MS: "0",
 		LOG_LEVEL: "info",
+		...NO_LIMITS,
 	};
 }
 
@@ -122,24 +121,26 @@ describe("SHARD_COUNT on a store only one process can use", () => {
 	);
 });
 
-// Needs the shared store (redis://), which another branch adds; run with LUMA_SHARD_E2E=1 and a
-// Redis server on 127.0.0.1:6379.
-describe.skipIf(!process.env.LUMA_SHARD_E2E)("two shard processes under one manager", () => {
-	/** Starts the manager and waits until both shards said "bot ready"; returns their pids by shard. */
-	async function startSharded(): Promise<RunningBot & { shardPids: Map<number, number> }> {
-		const bot = runBot({ ...botEnv(), SHARD_COUNT: "2", STORE_URL: SHARED_STORE_URL });
-		const ready = () => bot.lines().filter((l) => l.msg === "bot ready" && l.shard !== undefined);
-		await waitUntil(() => ready().length >= 2, 60_000);
-		const shardPids = new Map(ready().map((l) => [l.shard!, l.pid]));
-		pids.push(...shardPids.values());
-		return { ...bot, shardPids };
-	}
+/** Starts the manager on `store` and waits until both shards said "bot ready"; their pids by shard. */
+async function startSharded(
+	store: Isolated,
+	env: Record<string, string> = {},
+): Promise<RunningBot & { shardPids: Map<number, number> }> {
+	const bot = runBot({ ...botEnv(), SHARD_COUNT: "2", STORE_URL: store.url, ...env });
+	const ready = () => bot.lines().filter((l) => l.msg === "bot ready" && l.shard !== undefined);
+	await waitUntil(() => ready().length >= 2, 60_000);
+	const shardPids = new Map(ready().map((l) => [l.shard!, l.pid]));
+	pids.push(...shardPids.values());
+	return { ...bot, shardPids };
+}
 
+describe.skipIf(!redis.available)(suiteName("two shard processes under one manager", redis), () => {
+	const store = useRedis();
 	it(
 		"each shard identifies as its own [id, 2], commands are registered once, each server's interaction is answered by its shard, and SIGTERM stops them all with exit 0",
 		{ timeout: 90_000 },
 		async () => {
-			const bot = await startSharded();
+			const bot = await startSharded(store);
 			expect([...bot.shardPids.keys()].sort()).toEqual([0, 1]);
 			expect(new Set([bot.child.pid, ...bot.shardPids.values()]).size).toBe(3);
 			expect(discord.identified.map((r) => r.shard).sort()).toEqual([
@@ -175,7 +176,7 @@ describe.skipIf(!process.env.LUMA_SHARD_E2E)("two shard processes under one mana
 		"starts a shard again when its process dies, with a warning naming the shard",
 		{ timeout: 90_000 },
 		async () => {
-			const bot = await startSharded();
+			const bot = await startSharded(store);
 			const pid = bot.shardPids.get(1)!;
 			process.kill(pid, "SIGKILL");
 			await waitUntil(() => bot.lines().some((l) => l.msg === "a shard exited; starting it again"), 20_000);
@@ -198,12 +199,75 @@ describe.skipIf(!process.env.LUMA_SHARD_E2E)("two shard processes under one mana
 	);
 
 	it("shards stop on their own when their manager is killed outright", { timeout: 90_000 }, async () => {
-		const bot = await startSharded();
+		const bot = await startSharded(store);
 		bot.child.kill("SIGKILL");
 		await bot.exited;
 		await waitUntil(() => [...bot.shardPids.values()].every((pid) => !alive(pid)), 15_000);
 		expect(discord.gatewayConnections).toBe(0);
 	});
+});
+
+/**
+ * The whole promise across processes, on each shared store: two servers, one per shard, each with
+ * a daily limit of 10; 100 requests at once give exactly 10 videos per server; one shard is
+ * killed outright mid-job and started again by the manager; every accepted video is then
+ * delivered once, nothing is sent to the provider twice, no message is left "in progress".
+ */
+function shardedJobs(store: Isolated) {
+	it(
+		"limits hold per server across shards, and a shard killed mid-job loses nothing and pays nothing twice",
+		{ timeout: 150_000 },
+		async () => {
+			ace.setBehaviour({ mode: "manual" });
+			const bot = await startSharded(store, { GUILD_DAILY_LIMIT: "10" });
+			const requests = Array.from({ length: 100 }, (_, i) =>
+				discord.sendSlashCommand({
+					name: "luma",
+					subcommand: "generate",
+					options: { prompt: `clip ${i}` },
+					guildId: i % 2 ? onShard1 : onShard0,
+				}),
+			);
+			const answers = await Promise.all(requests.map((request) => request.response(20_000)));
+			const isAccepted = answers.map((answer) => !(((answer.data as { flags?: number }).flags ?? 0) & 64));
+			expect(isAccepted.filter((ok, i) => ok && i % 2 === 0)).toHaveLength(10);
+			expect(isAccepted.filter((ok, i) => ok && i % 2 === 1)).toHaveLength(10);
+			await waitUntil(() => ace.tasks.size === 20, 30_000);
+
+			// Shard 1 dies outright with its ten jobs at the provider; the manager starts it again.
+			const killed = bot.shardPids.get(1)!;
+			process.kill(killed, "SIGKILL");
+			await waitUntil(
+				() => bot.lines().some((l) => l.msg === "bot ready" && l.shard === 1 && l.pid !== killed),
+				60_000,
+			);
+			pids.push(...bot.lines().map((l) => l.pid));
+			for (const taskId of ace.tasks.keys()) ace.completeTask(taskId);
+
+			const ready = () => discord.messages().filter((m) => m.embeds[0]?.title === "Video ready");
+			await waitUntil(() => ready().length === 20, 60_000);
+			// Give a duplicate time to show up, then count again.
+			await new Promise((resolve) => setTimeout(resolve, 1_500));
+			expect(ready()).toHaveLength(20);
+			const uploads = discord.requests.filter((r) => r.files.length > 0);
+			expect(uploads).toHaveLength(20);
+			expect(ace.submittedBodies()).toHaveLength(20);
+			const pending = discord.messages().filter((m) => m.embeds[0] && m.embeds[0].title !== "Video ready");
+			expect(pending).toEqual([]);
+
+			bot.child.kill("SIGTERM");
+			const { code, stderr } = await bot.exited;
+			expect(code, stderr).toBe(0);
+		},
+	);
+}
+
+describe.skipIf(!redis.available)(suiteName("shard processes on Redis", redis), () => {
+	shardedJobs(useRedis());
+});
+
+describe.skipIf(!postgres.available)(suiteName("shard processes on PostgreSQL", postgres), () => {
+	shardedJobs(usePostgres());
 });
 
 async function waitUntil(condition: () => boolean, timeoutMs = 15_000): Promise<void> {

@@ -1,25 +1,13 @@
-import { EventEmitter } from "node:events";
 import { pino } from "pino";
 import { Counter, Registry } from "prom-client";
 import { afterEach, describe, expect, it } from "vitest";
 import type { HttpServer } from "../../src/http/server.js";
 import { startManagerHttp } from "../../src/shard/managerHttp.js";
 import { answerManager, type ManagerRequest, type MessagePort } from "../../src/shard/managerRequests.js";
-
-/** Both ends of an IPC channel, in one process: what one sends the other receives. */
-function channel(): { manager: MessagePort; shard: MessagePort } {
-	const toShard = new EventEmitter();
-	const toManager = new EventEmitter();
-	const end = (inbox: EventEmitter, outbox: EventEmitter): MessagePort => ({
-		on: (event, listener) => inbox.on(event, listener),
-		off: (event, listener) => inbox.off(event, listener),
-		send: (message) => void setImmediate(() => outbox.emit("message", structuredClone(message))),
-	});
-	return { manager: end(toManager, toShard), shard: end(toShard, toManager) };
-}
+import { ipcChannel } from "../support/ipcChannel.js";
 
 function shard(answer: (request: ManagerRequest) => Promise<unknown>): MessagePort {
-	const { manager, shard: own } = channel();
+	const { manager, shard: own } = ipcChannel();
 	answerManager(own, answer);
 	return manager;
 }
