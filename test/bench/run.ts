@@ -14,6 +14,7 @@ import { measureBurstDelivery } from "./burstDelivery.js";
 import { measureCallbackDelivery } from "./callbackDelivery.js";
 import { measureNonBatchPolling } from "./nonBatchPolling.js";
 import { measureQuotaReservations } from "./quota.js";
+import { measureShards } from "./sharded.js";
 
 const PHASES = {
 	ack: measureAckVsBareBot,
@@ -23,6 +24,7 @@ const PHASES = {
 	quota: measureQuotaReservations,
 	nonBatchPolling: measureNonBatchPolling,
 	callbacks: measureCallbackDelivery,
+	shards: measureShards,
 } as const satisfies Record<string, () => Promise<unknown>>;
 
 type PhaseName = keyof typeof PHASES;

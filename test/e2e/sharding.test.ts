@@ -9,6 +9,7 @@ import { type FakeAceDataCloud, startFakeAceDataCloud } from "../fakes/acedatacl
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 import { guildIdOnShard } from "../fakes/discord/snowflake.js";
 import { NO_LIMITS } from "../support/noLimits.js";
+import { freePort } from "../support/wait.js";
 import { type Isolated, postgres, redis, suiteName, usePostgres, useRedis } from "../support/services.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -128,7 +129,7 @@ async function startSharded(
 ): Promise<RunningBot & { shardPids: Map<number, number> }> {
 	const bot = runBot({ ...botEnv(), SHARD_COUNT: "2", STORE_URL: store.url, ...env });
 	const ready = () => bot.lines().filter((l) => l.msg === "bot ready" && l.shard !== undefined);
-	await waitUntil(() => ready().length >= 2, 60_000);
+	await waitUntil(() => ready().length >= 2, 60_000, "both shards to be ready");
 	const shardPids = new Map(ready().map((l) => [l.shard!, l.pid]));
 	pids.push(...shardPids.values());
 	return { ...bot, shardPids };
@@ -198,6 +199,79 @@ describe.skipIf(!redis.available)(suiteName("two shard processes under one manag
 		},
 	);
 
+	it(
+		"the manager serves the endpoint: health names both shards, metrics are summed, and each callback reaches its job's shard",
+		{ timeout: 90_000 },
+		async () => {
+			ace.setBehaviour({ mode: "manual" });
+			const port = await freePort();
+			const base = `http://127.0.0.1:${port}`;
+			// Polls every 5 s, and callback jobs six times less often: a quick delivery is the callback's.
+			const bot = await startSharded(store, {
+				HTTP_PORT: String(port),
+				HTTP_HOST: "127.0.0.1",
+				PUBLIC_URL: base,
+				POLL_INTERVAL_MS: "5000",
+			});
+			const health = await fetch(`${base}/healthz`);
+			expect(health.status).toBe(200);
+			expect(await health.json()).toMatchObject({ checks: { shard_0: { ok: true }, shard_1: { ok: true } } });
+			for (const guildId of [onShard0, onShard1])
+				await discord
+					.sendSlashCommand({ name: "luma", subcommand: "generate", options: { prompt: guildId }, guildId })
+					.response(15_000);
+			await waitUntil(() => ace.tasks.size === 2, 20_000);
+			expect(await (await fetch(`${base}/metrics`)).text()).toMatch(
+				/luma_jobs_in_flight\{provider="acedatacloud"\} 2/,
+			);
+			const finishedAt = Date.now();
+			for (const taskId of ace.tasks.keys()) ace.completeTask(taskId);
+			await waitUntil(
+				() => discord.messages().filter((m) => m.embeds[0]?.title === "Video ready").length === 2,
+				20_000,
+			);
+			expect(Date.now() - finishedAt).toBeLessThan(4_000);
+			await ace.callbacksSettled();
+			expect(ace.callbacks().map((c) => c.status)).toEqual([200, 200]);
+
+			bot.child.kill("SIGTERM");
+			expect((await bot.exited).code).toBe(0);
+		},
+	);
+
+	it(
+		"a manager killed outright mid-job: a new one delivers every video once and sends nothing again",
+		{ timeout: 120_000 },
+		async () => {
+			ace.setBehaviour({ mode: "manual" });
+			const first = await startSharded(store);
+			for (let i = 0; i < 10; i++)
+				await discord
+					.sendSlashCommand({
+						name: "luma",
+						subcommand: "generate",
+						options: { prompt: `clip ${i}` },
+						guildId: i % 2 ? onShard1 : onShard0,
+					})
+					.response(15_000);
+			await waitUntil(() => ace.tasks.size === 10, 20_000);
+			first.child.kill("SIGKILL");
+			await first.exited;
+			await waitUntil(() => [...first.shardPids.values()].every((pid) => !alive(pid)), 15_000);
+			for (const taskId of ace.tasks.keys()) ace.completeTask(taskId);
+
+			const second = await startSharded(store);
+			const ready = () => discord.messages().filter((m) => m.embeds[0]?.title === "Video ready");
+			await waitUntil(() => ready().length === 10, 60_000);
+			await new Promise((resolve) => setTimeout(resolve, 1_500));
+			expect(ready()).toHaveLength(10);
+			expect(discord.requests.filter((r) => r.files.length > 0)).toHaveLength(10);
+			expect(ace.submittedBodies()).toHaveLength(10);
+			second.child.kill("SIGTERM");
+			expect((await second.exited).code).toBe(0);
+		},
+	);
+
 	it("shards stop on their own when their manager is killed outright", { timeout: 90_000 }, async () => {
 		const bot = await startSharded(store);
 		bot.child.kill("SIGKILL");
@@ -232,7 +306,7 @@ function shardedJobs(store: Isolated) {
 			const isAccepted = answers.map((answer) => !(((answer.data as { flags?: number }).flags ?? 0) & 64));
 			expect(isAccepted.filter((ok, i) => ok && i % 2 === 0)).toHaveLength(10);
 			expect(isAccepted.filter((ok, i) => ok && i % 2 === 1)).toHaveLength(10);
-			await waitUntil(() => ace.tasks.size === 20, 30_000);
+			await waitUntil(() => ace.tasks.size === 20, 30_000, "20 submissions");
 
 			// Shard 1 dies outright with its ten jobs at the provider; the manager starts it again.
 			const killed = bot.shardPids.get(1)!;
@@ -240,12 +314,24 @@ function shardedJobs(store: Isolated) {
 			await waitUntil(
 				() => bot.lines().some((l) => l.msg === "bot ready" && l.shard === 1 && l.pid !== killed),
 				60_000,
+				"shard 1 to be ready again",
 			);
 			pids.push(...bot.lines().map((l) => l.pid));
 			for (const taskId of ace.tasks.keys()) ace.completeTask(taskId);
 
 			const ready = () => discord.messages().filter((m) => m.embeds[0]?.title === "Video ready");
-			await waitUntil(() => ready().length === 20, 60_000);
+			await waitUntil(() => ready().length === 20, 60_000, "20 videos").catch((error: unknown) => {
+				const titles = discord.messages().map((m) => m.embeds[0]?.title ?? "(none)");
+				const counts = new Map<string, number>();
+				for (const title of titles) counts.set(title, (counts.get(title) ?? 0) + 1);
+				const levels = bot
+					.lines()
+					.filter((l) => l.level >= 40)
+					.map((l) => `${l.shard} ${l.msg}`);
+				throw new Error(
+					`${String(error)}; messages ${JSON.stringify([...counts])}; warnings ${levels.join(" | ")}`,
+				);
+			});
 			// Give a duplicate time to show up, then count again.
 			await new Promise((resolve) => setTimeout(resolve, 1_500));
 			expect(ready()).toHaveLength(20);
@@ -270,10 +356,10 @@ describe.skipIf(!postgres.available)(suiteName("shard processes on PostgreSQL", 
 	shardedJobs(usePostgres());
 });
 
-async function waitUntil(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+async function waitUntil(condition: () => boolean, timeoutMs = 15_000, what = "a condition"): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
-		if (Date.now() > deadline) throw new Error("condition not met in time");
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 20));
 	}
 }
