@@ -25,6 +25,33 @@ const TOKEN_IN_URL = /(\/(?:webhooks|interactions)\/\d+\/)[A-Za-z0-9._-]+/g;
 /** A store URL's password (redis://:secret@host), should a driver's error ever quote the URL. */
 const PASSWORD_IN_URL = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:)[^\s/@]+@/gi;
 
+/** A log line longer than this is cut down to its short fields (a collector's line limit, too). */
+export const MAX_LINE_BYTES = 16 * 1024;
+/** Within a cut-down line, a field whose JSON is longer than this is left out. */
+const MAX_FIELD_CHARS = 1024;
+
+/**
+ * The last word on every line written: tokens masked wherever they sit (a URL in any field, not
+ * only in errors), and a line over MAX_LINE_BYTES replaced by its short fields and its size.
+ */
+export function finishLine(line: string): string {
+	const masked = redactTokens(line);
+	if (Buffer.byteLength(masked) <= MAX_LINE_BYTES) return masked;
+	let record: Record<string, unknown>;
+	try {
+		record = JSON.parse(masked) as Record<string, unknown>;
+	} catch {
+		return `${JSON.stringify({ msg: "log line too long to write", bytes: Buffer.byteLength(masked) })}\n`;
+	}
+	const kept: Record<string, unknown> = {};
+	const dropped: string[] = [];
+	for (const [key, value] of Object.entries(record)) {
+		if ((JSON.stringify(value) ?? "").length <= MAX_FIELD_CHARS) kept[key] = value;
+		else dropped.push(key);
+	}
+	return `${JSON.stringify({ ...kept, truncated: { bytes: Buffer.byteLength(masked), dropped } })}\n`;
+}
+
 export function redactTokens(text: string): string {
 	return text.replace(TOKEN_IN_URL, "$1[redacted]").replace(PASSWORD_IN_URL, "$1[redacted]@");
 }
@@ -75,6 +102,7 @@ export function createLogger(options: {
 		level: options.level,
 		redact: { paths: REDACT, censor: "[redacted]" },
 		serializers: { err: serializeError },
+		hooks: { streamWrite: finishLine },
 	};
 	if (options.destination) return pino(base, options.destination);
 	const transport = prettyTransport(options.pretty, options.resolvePretty);

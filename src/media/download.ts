@@ -5,9 +5,31 @@ import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { type Dispatcher, request } from "undici";
 
+/** Redirects followed, within the file's own host, before a download gives up. */
+const MAX_REDIRECTS = 3;
+/** A download that sends nothing (no headers, no next chunk) for this long is abandoned. */
+export const STALL_MS = 15_000;
+
+/**
+ * Watches a download's progress: `touch()` after each sign of life; with none for `stallMs` the
+ * download is aborted. A whole-file deadline alone would let one silent file server hold a
+ * download slot for minutes.
+ */
+function stallGuard(controller: AbortController, stallMs: number) {
+	let timer: NodeJS.Timeout | undefined;
+	const touch = () => {
+		clearTimeout(timer);
+		timer = setTimeout(() => controller.abort(new Error("download stalled")), stallMs);
+		timer.unref();
+	};
+	touch();
+	return { touch, stop: () => clearTimeout(timer) };
+}
+
 /**
  * Starts a download: the answer's headers, or undefined when the announced length is over
- * `maxBytes` (the request is aborted then). An error status is an error.
+ * `maxBytes` (the request is aborted then). An error status is an error. Redirects are followed
+ * only within the file's own host: a page on another host is never taken for the video.
  */
 async function openDownload(
 	url: string,
@@ -15,20 +37,40 @@ async function openDownload(
 	options: { dispatcher?: Dispatcher | undefined },
 	controller: AbortController,
 ): Promise<{ body: AsyncIterable<Buffer>; announced: number } | undefined> {
-	const response = await request(url, {
-		signal: controller.signal,
-		...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
-	});
-	if (response.statusCode >= 400) {
-		await response.body.dump();
-		throw new Error(`download answered HTTP ${response.statusCode}`);
+	let target = new URL(url);
+	for (let hop = 0; ; hop++) {
+		const response = await request(target, {
+			signal: controller.signal,
+			...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+		});
+		if (response.statusCode >= 300 && response.statusCode < 400) {
+			await response.body.dump();
+			const location = response.headers.location;
+			const next = typeof location === "string" ? new URL(location, target) : undefined;
+			if (!next || next.host !== target.host || hop >= MAX_REDIRECTS)
+				throw new Error(`download answered HTTP ${response.statusCode} to a place it may not follow`);
+			target = next;
+			continue;
+		}
+		if (response.statusCode >= 400 || response.statusCode < 200) {
+			await response.body.dump();
+			throw new Error(`download answered HTTP ${response.statusCode}`);
+		}
+		const announced = Number(response.headers["content-length"]);
+		if (Number.isFinite(announced) && announced > maxBytes) {
+			controller.abort();
+			return undefined;
+		}
+		return { body: response.body as AsyncIterable<Buffer>, announced };
 	}
-	const announced = Number(response.headers["content-length"]);
-	if (Number.isFinite(announced) && announced > maxBytes) {
-		controller.abort();
-		return undefined;
+}
+
+/** `body`'s chunks, telling `touch` of each. */
+async function* watched(body: AsyncIterable<Buffer>, touch: () => void): AsyncIterable<Buffer> {
+	for await (const chunk of body) {
+		touch();
+		yield chunk;
 	}
-	return { body: response.body as AsyncIterable<Buffer>, announced };
 }
 
 /**
@@ -38,16 +80,18 @@ async function openDownload(
 export async function downloadUpTo(
 	url: string,
 	maxBytes: number,
-	options: { dispatcher?: Dispatcher; timeoutMs: number },
+	options: { dispatcher?: Dispatcher; timeoutMs: number; stallMs?: number },
 ): Promise<Buffer | undefined> {
 	const controller = new AbortController();
 	const timer = setTimeout(() => controller.abort(new Error("download timed out")), options.timeoutMs);
+	const stall = stallGuard(controller, options.stallMs ?? STALL_MS);
 	try {
 		const response = await openDownload(url, maxBytes, options, controller);
 		if (!response) return undefined;
+		stall.touch();
 		const chunks: Buffer[] = [];
 		let length = 0;
-		for await (const chunk of response.body) {
+		for await (const chunk of watched(response.body, stall.touch)) {
 			length += chunk.length;
 			if (length > maxBytes) {
 				controller.abort();
@@ -58,6 +102,7 @@ export async function downloadUpTo(
 		return Buffer.concat(chunks);
 	} finally {
 		clearTimeout(timer);
+		stall.stop();
 	}
 }
 
@@ -82,6 +127,8 @@ export async function downloadVideo(
 	options: {
 		dispatcher?: Dispatcher;
 		timeoutMs: number;
+		/** No progress for this long abandons the download (default STALL_MS). */
+		stallMs?: number;
 		dir: string;
 		/** Takes `bytes` of the memory budget and returns what gives them back, or undefined. */
 		holdInMemory: (bytes: number) => (() => void) | undefined;
@@ -90,16 +137,19 @@ export async function downloadVideo(
 	const controller = new AbortController();
 	const timer = setTimeout(() => controller.abort(new Error("download timed out")), options.timeoutMs);
 	const path = join(options.dir, `${randomUUID()}.part`);
+	const stall = stallGuard(controller, options.stallMs ?? STALL_MS);
 	let giveBack: (() => void) | undefined;
 	try {
 		const response = await openDownload(url, maxBytes, options, controller);
 		if (!response) return undefined;
+		stall.touch();
+		const body = watched(response.body, stall.touch);
 		const { announced } = response;
 		giveBack = Number.isFinite(announced) ? options.holdInMemory(announced) : undefined;
 		if (giveBack) {
 			const data = Buffer.allocUnsafe(announced);
 			let size = 0;
-			for await (const chunk of response.body) {
+			for await (const chunk of body) {
 				if (size + chunk.length > announced) throw new Error("download sent more than it announced");
 				chunk.copy(data, size);
 				size += chunk.length;
@@ -109,7 +159,7 @@ export async function downloadVideo(
 			giveBack = undefined;
 			return { size, inMemory: true, read: async () => kept, dispose: async () => release() };
 		}
-		const size = await streamToFile(response.body, path, maxBytes);
+		const size = await streamToFile(body, path, maxBytes);
 		if (size === undefined) {
 			controller.abort();
 			await rm(path, { force: true });
@@ -127,6 +177,7 @@ export async function downloadVideo(
 	} finally {
 		giveBack?.();
 		clearTimeout(timer);
+		stall.stop();
 	}
 }
 

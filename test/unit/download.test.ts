@@ -24,6 +24,13 @@ beforeEach(async () => {
 			res.end();
 		} else if (req.url === "/missing.mp4") {
 			res.writeHead(404).end("not here");
+		} else if (req.url === "/moved.mp4") {
+			res.writeHead(302, { location: "/video.mp4", "content-type": "text/html" }).end("<a>moved</a>");
+		} else if (req.url === "/elsewhere.mp4") {
+			res.writeHead(302, { location: "http://127.0.0.2:9/video.mp4", "content-type": "text/html" });
+			res.end("<a>moved</a>");
+		} else if (req.url === "/silent.mp4") {
+			// Takes the request and never answers.
 		} else {
 			res.writeHead(200, { "content-type": "video/mp4", "content-length": BODY.length });
 			res.write(BODY.subarray(0, 1024)); // and then nothing more
@@ -98,5 +105,21 @@ describe("downloadVideo", () => {
 		).rejects.toThrow();
 		expect(readdirSync(dir)).toEqual([]);
 		expect(granted.reduce((a, b) => a + b, 0)).toBe(0);
+	});
+
+	it("abandons a download that goes quiet, before its whole-file deadline", async () => {
+		const options = { dir, holdInMemory: onDisk, timeoutMs: 60_000, stallMs: 200 };
+		await expect(downloadVideo(`${base}/stalled.mp4`, BODY.length, options)).rejects.toThrow(/stalled/);
+		await expect(downloadVideo(`${base}/silent.mp4`, BODY.length, options)).rejects.toThrow(/stalled/);
+		expect(readdirSync(dir)).toEqual([]);
+	});
+
+	it("follows a redirect within the file's host, and never one to another host or its page", async () => {
+		const options = { dir, holdInMemory: onDisk, timeoutMs: 5000 };
+		const video = await downloadVideo(`${base}/moved.mp4`, BODY.length, options);
+		expect((await video!.read()).equals(BODY)).toBe(true);
+		await video!.dispose();
+		await expect(downloadVideo(`${base}/elsewhere.mp4`, BODY.length, options)).rejects.toThrow(/302/);
+		expect(readdirSync(dir)).toEqual([]);
 	});
 });

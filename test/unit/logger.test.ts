@@ -6,7 +6,13 @@ import { Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { DiscordAPIError } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { createLogger, prettyTransport, redactTokens, resolvePinoPretty } from "../../src/logger.js";
+import {
+	createLogger,
+	MAX_LINE_BYTES,
+	prettyTransport,
+	redactTokens,
+	resolvePinoPretty,
+} from "../../src/logger.js";
 
 function capture() {
 	const lines: string[] = [];
@@ -55,6 +61,26 @@ describe("logger", () => {
 		logger.error({ err: error, job: { interaction: { token } } }, "showing a job failed");
 		expect(text()).toContain("webhooks/123456789012345678/[redacted]");
 		expect(text()).not.toContain(token);
+	});
+
+	it("masks a token in any field, and cuts a line over 16 KB down to its short fields", () => {
+		const { logger, text } = capture();
+		const token = "aW50ZXJhY3Rpb24.secret-token";
+		logger.warn({ url: `https://discord.com/api/v10/webhooks/1234/${token}/messages/@original` }, "x");
+		expect(text()).not.toContain(token);
+		const { logger: second, text: long } = capture();
+		second.error(
+			{ jobId: "job1", bytes: Array.from({ length: 50_000 }, (_, i) => i % 256) },
+			"upload refused",
+		);
+		const line = long().trim();
+		expect(Buffer.byteLength(line)).toBeLessThanOrEqual(MAX_LINE_BYTES);
+		expect(JSON.parse(line)).toMatchObject({
+			level: 50,
+			jobId: "job1",
+			msg: "upload refused",
+			truncated: { dropped: ["bytes"] },
+		});
 	});
 });
 
