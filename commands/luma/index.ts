@@ -1,6 +1,7 @@
 import type { Attachment, ChatInputCommandInteraction } from "discord.js";
 import { MessageFlags } from "discord.js";
 import type { BotContext, Command } from "../../src/bot/command.js";
+import { channelDeliveryGaps, permissionNames } from "../../src/bot/appPermissions.js";
 import { startExtension } from "../../src/bot/extendFlow.js";
 import { memberWords } from "../../src/bot/i18n/memberWords.js";
 import { requesterOf } from "../../src/bot/requester.js";
@@ -52,6 +53,7 @@ function generateInput(interaction: ChatInputCommandInteraction): GenerateInput 
 
 async function generate(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
 	const responder = new Responder(interaction);
+	const missing = channelDeliveryGaps(interaction.appPermissions);
 	await startJob(
 		context.start,
 		{ kind: "generate", input: generateInput(interaction) },
@@ -72,6 +74,14 @@ async function generate(interaction: ChatInputCommandInteraction, context: BotCo
 			retract: () => responder.retract(),
 		},
 	);
+	// The token carries the outcome for 15 minutes; after that the channel is the bot's own to
+	// post in, which it cannot here. The requester hears where the video will go instead.
+	if (missing.length > 0)
+		await interaction.followUp({
+			content: memberWords(interaction)("job.channel_note", { permissions: permissionNames(missing) }),
+			flags: MessageFlags.Ephemeral,
+			allowedMentions: { parse: [] },
+		});
 }
 
 async function quota(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {

@@ -18,6 +18,7 @@ import { encodeCustomId } from "./customId.js";
 import { memberWords } from "./i18n/memberWords.js";
 import type { Translator } from "./i18n/translate.js";
 import { requesterOf } from "./requester.js";
+import { channelDeliveryGaps, permissionNames } from "./appPermissions.js";
 import { isPermanent } from "./discordErrors.js";
 import { truncate } from "./text.js";
 
@@ -91,6 +92,11 @@ export async function startExtension(
 		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 	const channelId = interaction.channelId;
 	if (!channelId) throw new UserError("extend_needs_channel");
+	// The extension's pending message is the bot's own post in the channel: without these it has
+	// nowhere to start, so nothing is counted or sent.
+	const missing = channelDeliveryGaps(interaction.appPermissions);
+	if (missing.length > 0)
+		throw new UserError("extend_missing_permissions", { permissions: permissionNames(missing) });
 	const { source } = input;
 	const parent = "job" in source ? source.job : undefined;
 	const rootUrl =

@@ -2,6 +2,7 @@ import type { APIEmbed } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Job } from "../../src/jobs/job.js";
 import { waitFor } from "../support/wait.js";
+import { ALL_PERMISSIONS } from "../fakes/discord/state.js";
 import { type Harness, startHarness } from "./harness.js";
 
 const GENERAL = "500000000000000001";
@@ -116,5 +117,59 @@ describe("an outcome always ends somewhere a person sees it", () => {
 		await waitFor(async () => /\*\*5\*\* of 5 left/.test(await quotaText(requester)));
 		expect(await quotaText(requester)).toContain("(0 used)");
 		expect((await stored(jobId))?.deliveredVia).toBe("nobody");
+	});
+});
+
+/** The bot's permissions in the channel without Send Messages (it can still see the channel). */
+const WITHOUT_SEND = (BigInt(ALL_PERMISSIONS) & ~(1n << 11n)).toString();
+
+describe("the bot's own permissions in the channel (app_permissions)", () => {
+	it("takes a video where it cannot post, and tells the requester privately where it will go", async () => {
+		h = await start();
+		const interaction = h.discord.sendSlashCommand({
+			name: "luma",
+			subcommand: "generate",
+			options: { prompt: "a channel the bot may not post in" },
+			channelId: GENERAL,
+			appPermissions: WITHOUT_SEND,
+		});
+		const response = await interaction.response();
+		expect(((response.data as { flags?: number }).flags ?? 0) & 64).toBe(0);
+		const note = await h.discord.waitForMessage(
+			(m) => (m.flags & 64) !== 0 && m.content.includes("missing: Send Messages"),
+		);
+		expect(note.content).toMatch(/direct message/);
+		await h.discord.waitForMessage(
+			(m) => m.id === interaction.originalMessage()?.id && title(m) === "Video ready",
+		);
+		expect(h.ace.submittedBodies()).toHaveLength(1);
+	});
+
+	it("refuses an extension where it cannot post its message, naming the permission, at no cost", async () => {
+		h = await start({ USER_DAILY_LIMIT: "5" });
+		const first = h.discord.sendSlashCommand({
+			name: "luma",
+			subcommand: "generate",
+			options: { prompt: "the first clip" },
+			channelId: GENERAL,
+		});
+		await first.response();
+		const clip = await h.discord.waitForMessage(
+			(m) => m.id === first.originalMessage()?.id && title(m) === "Video ready",
+		);
+		const jobId = /luma:extend:([a-z0-9]+)/.exec(JSON.stringify(clip.components))![1]!;
+		const submit = h.discord.sendModalSubmit({
+			customId: `luma:extend-modal:${jobId}`,
+			fields: { prompt: "and then" },
+			messageId: clip.id,
+			appPermissions: WITHOUT_SEND,
+		});
+		await submit.response();
+		const answer = await h.discord.waitForMessage(
+			(m) => m.id === submit.originalMessage()?.id && m.content !== "",
+		);
+		expect(answer.content).toContain("missing: Send Messages");
+		expect(h.ace.submittedBodies()).toHaveLength(1);
+		expect(await quotaText(h.discord.guild.ownerId)).toContain("**4** of 5 left");
 	});
 });

@@ -65,7 +65,7 @@ export function interactionPayload(
 		channel_id: record.channelId,
 		channel: apiChannel(store, record.channelId),
 		member: apiMember(store, record.guildId, record.userId),
-		app_permissions: ALL_PERMISSIONS,
+		app_permissions: record.appPermissions ?? ALL_PERMISSIONS,
 		locale: record.locale,
 		guild_locale: guildLocale,
 		entitlements: [],

@@ -22,7 +22,13 @@ import type {
 } from "./types.js";
 
 type Json = Record<string, unknown>;
-type Where = { userId?: string; guildId?: string; channelId?: string; locale?: string };
+type Where = {
+	userId?: string;
+	guildId?: string;
+	channelId?: string;
+	locale?: string;
+	appPermissions?: string;
+};
 
 /** Creates interaction records, dispatches INTERACTION_CREATE and hands out handles. */
 export class InteractionFactory {
@@ -141,6 +147,7 @@ export class InteractionFactory {
 			dispatchedAt: performance.now(),
 			attachmentSizeLimit: sizeLimit ?? DEFAULT_UPLOAD_LIMIT,
 			locale: where.locale ?? "en-US",
+			...(where.appPermissions !== undefined && { appPermissions: where.appPermissions }),
 			acknowledged: false,
 			responseListeners: [],
 			expired: false,

@@ -60,6 +60,8 @@ export interface InteractionRecord {
 	attachmentSizeLimit: number;
 	/** The member's Discord language (`locale`). */
 	locale: string;
+	/** The bot's permissions in the channel (`app_permissions`); default every permission. */
+	appPermissions?: string;
 	commandName?: string;
 	commandType?: number;
 	/** The message a component (or a modal opened from one) sits on. */

@@ -167,6 +167,8 @@ export interface SlashCommandInput {
 	locale?: string;
 	channelId?: string;
 	attachmentSizeLimit?: number;
+	/** The bot's permissions in the channel (`app_permissions`, a bit string); default all. */
+	appPermissions?: string;
 }
 
 export interface ButtonInput {
@@ -190,6 +192,8 @@ export interface ModalSubmitInput {
 	guildId?: string;
 	/** The member's Discord language; default "en-US". */
 	locale?: string;
+	/** The bot's permissions in the channel (`app_permissions`, a bit string); default all. */
+	appPermissions?: string;
 }
 
 export interface AutocompleteInput {

@@ -167,6 +167,8 @@ export const messages = {
 	"refusal.bad_url": "Dieser Link ist keine gültige URL. Füge die vollständige Adresse des Videos ein.",
 	"refusal.unknown_video_id":
 		"Hier ist kein Video mit der ID `{id}` bekannt. Wähle eines aus der Liste oder füge die Video-ID aus einem Ergebnis ein.",
+	"refusal.extend_missing_permissions":
+		"Ich kann in diesem Kanal nicht posten (es fehlt: {permissions}), und eine Verlängerung beginnt hier mit einer eigenen Nachricht. Bitte einen Admin, mir diese Berechtigungen hier zu geben, oder verlängere in einem anderen Kanal.",
 	"refusal.extend_needs_channel": "Verlängerungen können nur in einem Serverkanal gestartet werden.",
 	"refusal.cannot_post":
 		"Ich kann in diesem Kanal nicht posten. Ich brauche hier die Berechtigungen „Kanal ansehen“, „Nachrichten senden“ und „Links einbetten“.",
@@ -246,6 +248,8 @@ export const messages = {
 	"job.delivered_by_dm": "Dein Video aus <#{channel}>: Ich konnte es dort nicht posten.",
 	"job.delivered_to_log":
 		"Dieses Video für <@{user}> konnte weder in <#{channel}> gepostet noch direkt zugestellt werden.",
+	"job.channel_note":
+		"Hinweis: Ich kann in diesem Kanal nicht selbst posten (es fehlt: {permissions}). Dein Video erscheint hier, wenn es innerhalb von 15 Minuten fertig ist; danach schicke ich es dir per Direktnachricht.",
 	"job.prompt": "Beschreibung",
 	"job.footer": "Auftrag {id}",
 	"job.footer_options": "Auftrag {id} · {options}",

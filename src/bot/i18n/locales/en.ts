@@ -153,6 +153,8 @@ export const messages = {
 	"refusal.bad_url": "That link is not a valid URL. Paste the video's full address.",
 	"refusal.unknown_video_id":
 		"No video with the ID `{id}` is known here. Pick one from the list, or paste the video ID shown on a result.",
+	"refusal.extend_missing_permissions":
+		"I can't post in this channel (missing: {permissions}), and an extension starts with a message of its own here. Ask an admin to give me those permissions here, or extend in another channel.",
 	"refusal.extend_needs_channel": "Extensions can only be started in a server channel.",
 	"refusal.cannot_post":
 		"I can't post in this channel. I need the View Channel, Send Messages and Embed Links permissions here.",
@@ -230,6 +232,8 @@ export const messages = {
 	"job.delivered_by_dm": "Your video from <#{channel}>: I could not post it there.",
 	"job.delivered_to_log":
 		"This video for <@{user}> could not be posted in <#{channel}> or sent to them directly.",
+	"job.channel_note":
+		"Heads-up: I can't post in this channel myself (missing: {permissions}). Your video shows here if it is ready within 15 minutes; after that I'll send it to you by direct message.",
 	"job.prompt": "Prompt",
 	"job.footer": "Job {id}",
 	"job.footer_options": "Job {id} · {options}",

@@ -163,6 +163,8 @@ export const messages = {
 	"refusal.bad_url": "Ese enlace no es una URL válida. Pega la dirección completa del vídeo.",
 	"refusal.unknown_video_id":
 		"Aquí no se conoce ningún vídeo con el ID `{id}`. Elige uno de la lista o pega el ID de vídeo que aparece en un resultado.",
+	"refusal.extend_missing_permissions":
+		"No puedo publicar en este canal (falta: {permissions}), y una extensión empieza aquí con un mensaje propio. Pide a un admin que me dé esos permisos aquí, o extiende en otro canal.",
 	"refusal.extend_needs_channel": "Las extensiones solo se pueden iniciar en un canal de un servidor.",
 	"refusal.cannot_post":
 		"No puedo publicar en este canal. Aquí necesito los permisos Ver canal, Enviar mensajes e Insertar enlaces.",
@@ -241,6 +243,8 @@ export const messages = {
 	"job.delivered_by_dm": "Tu vídeo de <#{channel}>: no he podido publicarlo allí.",
 	"job.delivered_to_log":
 		"Este vídeo para <@{user}> no se ha podido publicar en <#{channel}> ni enviar por mensaje directo.",
+	"job.channel_note":
+		"Aviso: no puedo publicar yo mismo en este canal (falta: {permissions}). Tu vídeo aparecerá aquí si está listo en menos de 15 minutos; si no, te lo enviaré por mensaje directo.",
 	"job.prompt": "Prompt",
 	"job.footer": "Trabajo {id}",
 	"job.footer_options": "Trabajo {id} · {options}",

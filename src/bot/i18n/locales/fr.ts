@@ -164,6 +164,8 @@ export const messages = {
 	"refusal.bad_url": "Ce lien n'est pas une URL valide. Colle l'adresse complète de la vidéo.",
 	"refusal.unknown_video_id":
 		"Aucune vidéo avec l'identifiant `{id}` n'est connue ici. Choisis-en une dans la liste, ou colle l'identifiant de vidéo affiché sur un résultat.",
+	"refusal.extend_missing_permissions":
+		"Je ne peux pas publier dans ce salon (manque : {permissions}), et une prolongation commence ici par un message à elle. Demande à un admin de me donner ces permissions ici, ou prolonge dans un autre salon.",
 	"refusal.extend_needs_channel": "Les prolongations ne peuvent être lancées que dans un salon de serveur.",
 	"refusal.cannot_post":
 		"Je ne peux pas publier dans ce salon. J'ai besoin ici des permissions Voir le salon, Envoyer des messages et Intégrer des liens.",
@@ -243,6 +245,8 @@ export const messages = {
 	"job.delivered_by_dm": "Ta vidéo de <#{channel}> : je n'ai pas pu la publier là-bas.",
 	"job.delivered_to_log":
 		"Cette vidéo pour <@{user}> n'a pu être ni publiée dans <#{channel}> ni envoyée en message privé.",
+	"job.channel_note":
+		"À savoir : je ne peux pas publier moi-même dans ce salon (manque : {permissions}). Ta vidéo s'affiche ici si elle est prête en moins de 15 minutes ; sinon je te l'envoie en message privé.",
 	"job.prompt": "Prompt",
 	"job.footer": "Tâche {id}",
 	"job.footer_options": "Tâche {id} · {options}",

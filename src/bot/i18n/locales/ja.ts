@@ -153,6 +153,8 @@ export const messages = {
 	"refusal.bad_url": "そのリンクは有効なURLではありません。動画の完全なアドレスを貼り付けてください。",
 	"refusal.unknown_video_id":
 		"ID `{id}` の動画はここでは見つかりません。一覧から選ぶか、結果に表示されている動画IDを貼り付けてください。",
+	"refusal.extend_missing_permissions":
+		"このチャンネルには投稿できません（不足: {permissions}）。延長はここで専用のメッセージから始まります。管理者にこのチャンネルでの権限を付与してもらうか、別のチャンネルで延長してください。",
 	"refusal.extend_needs_channel": "延長はサーバーのチャンネルでのみ開始できます。",
 	"refusal.cannot_post":
 		"このチャンネルに投稿できません。ここでは「チャンネルを見る」「メッセージを送信」「埋め込みリンク」の権限が必要です。",
@@ -228,6 +230,8 @@ export const messages = {
 	"job.delivered_by_dm": "<#{channel}> の動画です。そちらには投稿できませんでした。",
 	"job.delivered_to_log":
 		"<@{user}> さんへのこの動画は、<#{channel}> に投稿することも、直接送ることもできませんでした。",
+	"job.channel_note":
+		"お知らせ: このチャンネルには自分で投稿できません（不足: {permissions}）。15分以内に完成すればここに表示されます。それ以降はダイレクトメッセージでお送りします。",
 	"job.prompt": "プロンプト",
 	"job.footer": "ジョブ {id}",
 	"job.footer_options": "ジョブ {id} · {options}",

@@ -158,6 +158,8 @@ export const messages = {
 	"refusal.bad_url": "Esse link não é uma URL válida. Cole o endereço completo do vídeo.",
 	"refusal.unknown_video_id":
 		"Nenhum vídeo com o ID `{id}` é conhecido aqui. Escolha um da lista ou cole o ID de vídeo mostrado em um resultado.",
+	"refusal.extend_missing_permissions":
+		"Não consigo publicar neste canal (falta: {permissions}), e uma extensão começa aqui com uma mensagem própria. Peça a um admin para me dar essas permissões aqui, ou estenda em outro canal.",
 	"refusal.extend_needs_channel": "Extensões só podem ser iniciadas em um canal de servidor.",
 	"refusal.cannot_post":
 		"Não consigo publicar neste canal. Preciso das permissões Ver canal, Enviar mensagens e Inserir links aqui.",
@@ -234,6 +236,8 @@ export const messages = {
 	"job.delivered_by_dm": "Seu vídeo de <#{channel}>: não consegui publicá-lo lá.",
 	"job.delivered_to_log":
 		"Este vídeo para <@{user}> não pôde ser publicado em <#{channel}> nem enviado por mensagem direta.",
+	"job.channel_note":
+		"Aviso: não consigo publicar sozinho neste canal (falta: {permissions}). Seu vídeo aparece aqui se ficar pronto em até 15 minutos; depois disso eu o envio por mensagem direta.",
 	"job.prompt": "Prompt",
 	"job.footer": "Tarefa {id}",
 	"job.footer_options": "Tarefa {id} · {options}",
