@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, PermissionsBitField } from "discord.js";
+import { PermissionFlagsBits, type PermissionsBitField } from "discord.js";
 
 /** What the bot needs in a channel to show an outcome there once the interaction's token is gone. */
 const CHANNEL_DELIVERY = {
