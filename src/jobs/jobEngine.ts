@@ -145,6 +145,9 @@ export class JobEngine {
 		// One write both remembers the pending message and claims the job for sending.
 		let claim: string | undefined;
 		let refused = false;
+		// Set only when this call moved the job to `submitting`: `update` hands back the record as it
+		// is when nothing changed, and a job another caller is sending is `submitting` too.
+		let mine = false;
 		let job = await this.#store.update(jobId, async (current) => {
 			if (current.state !== "queued") return undefined;
 			const attempts = current.attempts + 1;
@@ -155,6 +158,7 @@ export class JobEngine {
 				refused = true;
 				return undefined;
 			}
+			mine = true;
 			return transition(current, "submitting", this.#clock(), {
 				attempts,
 				retryAt: undefined,
@@ -167,7 +171,7 @@ export class JobEngine {
 			this.submitAt(jobId, this.#clock() + SUBMIT_CLAIM_MS);
 			return;
 		}
-		if (job?.state !== "submitting") return;
+		if (!mine || job?.state !== "submitting") return;
 		// A process stalled past its claim must not send what another has taken over meanwhile.
 		if (claim && !(await this.#store.claim(claim, SUBMIT_CLAIM_MS))) {
 			this.#logger.warn({ jobId }, "lost the claim to submit a job; another process sends it");
