@@ -1,5 +1,7 @@
+import { FaultInjector } from "../common/faults.js";
 import { storeFile } from "./attachments.js";
 import type { FakeContext } from "./context.js";
+import { discordFaultShape } from "./faults.js";
 import { Gateway } from "./gateway.js";
 import { InteractionFactory } from "./interactions.js";
 import { createStoredMessage } from "./messages.js";
@@ -32,6 +34,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 	const specPath = options.openapiSpecPath === null ? null : (options.openapiSpecPath ?? DEFAULT_SPEC_PATH);
 	const router = new Router();
 	const injections: Injection[] = [];
+	const faults = new FaultInjector(discordFaultShape);
 	// eslint-disable-next-line prefer-const -- set once the port is known; the upgrade handler closes over it
 	let gateway: Gateway | undefined;
 	const server = new FakeServer({
@@ -40,6 +43,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 		spec,
 		router,
 		injections,
+		faults,
 		onUpgrade: (req, socket, head) => {
 			if (gateway) gateway.handleUpgrade(req, socket, head);
 			else socket.destroy();
@@ -127,6 +131,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 			if (!record) throw new Error(`fake discord: unknown interaction ${interactionId}`);
 			record.expired = true;
 		},
+		addFault: (rule) => faults.add(rule),
+		clearFaults: () => faults.clear(),
+		injectedFaults: faults.injected,
 		injectError(match, error) {
 			injections.push({ ...match, error, remaining: error.times ?? 1 });
 		},
