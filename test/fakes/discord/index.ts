@@ -3,6 +3,7 @@ import { storeFile } from "./attachments.js";
 import type { FakeContext } from "./context.js";
 import { discordFaultShape } from "./faults.js";
 import { Gateway } from "./gateway.js";
+import { apiChannel } from "./interactionPayloads.js";
 import { InteractionFactory } from "./interactions.js";
 import { createStoredMessage } from "./messages.js";
 import { DEFAULT_SPEC_PATH, loadSpecValidator } from "./openapi.js";
@@ -130,6 +131,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 			const record = store.interactions.get(interactionId);
 			if (!record) throw new Error(`fake discord: unknown interaction ${interactionId}`);
 			record.expired = true;
+		},
+		deleteChannel(channelId) {
+			if (!store.channelById.has(channelId)) throw new Error(`fake discord: unknown channel ${channelId}`);
+			const channel = apiChannel(store, channelId);
+			store.removeChannel(channelId);
+			live.dispatch("CHANNEL_DELETE", channel);
+		},
+		revokeChannelAccess(channelId) {
+			if (!store.channelById.has(channelId)) throw new Error(`fake discord: unknown channel ${channelId}`);
+			store.noAccess.add(channelId);
 		},
 		addFault: (rule) => faults.add(rule),
 		clearFaults: () => faults.clear(),

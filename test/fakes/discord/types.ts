@@ -265,6 +265,13 @@ export interface FakeDiscord {
 	createMessage(input: CreateMessageInput): StoredMessage;
 	deleteMessage(channelId: string, messageId: string): void;
 	expireToken(interactionId: string): void;
+	/** Deletes a channel and its messages (CHANNEL_DELETE is dispatched); its routes then answer 10003. */
+	deleteChannel(channelId: string): void;
+	/**
+	 * The bot loses View Channel there: its channel routes answer 403 50001 Missing Access.
+	 * Interaction webhooks keep working, as they need no permission in the channel.
+	 */
+	revokeChannelAccess(channelId: string): void;
 	/**
 	 * Faults for REST, interaction webhooks and the CDN (not the gateway), drawn per request; the
 	 * function returned ends the rule.
