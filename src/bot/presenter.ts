@@ -31,10 +31,12 @@ interface Sent {
 	via?: NonNullable<Job["deliveredVia"]>;
 }
 
-/** The refusal that sent an outcome past the channel, for the log: status and code, never the body. */
-function describeRefusal(error: unknown): string | undefined {
-	if (!error || typeof error !== "object") return undefined;
-	const { status, code } = error as { status?: unknown; code?: unknown };
+/** Steps Discord refused for good, as the job keeps them. */
+type Refusals = NonNullable<Job["refused"]>;
+
+/** A refusal as the job keeps it and the log shows it: status and code, never the body. */
+function describeRefusal(error: unknown): string {
+	const { status, code } = (error ?? {}) as { status?: unknown; code?: unknown };
 	return `status ${String(status)}, code ${String(code)}`;
 }
 
@@ -104,6 +106,9 @@ export class DiscordPresenter implements JobPresenter {
 	}
 
 	async present(jobId: string): Promise<void> {
+		// A showing that failed after Discord refused some steps for good keeps those refusals and
+		// then fails, to be tried again below them.
+		let retry: { error: unknown } | undefined;
 		await this.#store.update(jobId, async (job) => {
 			const key = viewKey(job);
 			const terminal = key === "result" || key === "failed";
@@ -116,11 +121,17 @@ export class DiscordPresenter implements JobPresenter {
 				const { interaction: _interaction, privateReply: _privateReply, ...rest } = job;
 				return { ...rest, shown: key, deliveredAt: now, deliveredVia: "interaction", updatedAt: now };
 			}
+			const refused: Refusals = { ...job.refused };
+			const learned = () => Object.keys(refused).length > Object.keys(job.refused ?? {}).length;
 			let sent: Sent;
 			try {
-				sent = await this.#send(job, key, terminal);
+				sent = await this.#send(job, key, terminal, refused);
 			} catch (error) {
-				if (!isPermanent(error) || !terminal) throw error;
+				if (!isPermanent(error) || !terminal) {
+					if (!learned()) throw error;
+					retry = { error };
+					return { ...job, refused, updatedAt: this.#clock() };
+				}
 				// Every step refused for good (access lost everywhere, say): retrying cannot help.
 				this.#logger.error(
 					{ err: error, jobId, channelId: job.channelId, view: key },
@@ -131,6 +142,7 @@ export class DiscordPresenter implements JobPresenter {
 			const { messageId, size, via } = sent;
 			const now = this.#clock();
 			const next: Job = { ...job, shown: key, updatedAt: now, ...(messageId && { messageId }) };
+			if (learned()) next.refused = refused;
 			if (size !== undefined && next.result) next.result = { ...next.result, size };
 			if (terminal) {
 				next.deliveredAt = now;
@@ -141,6 +153,7 @@ export class DiscordPresenter implements JobPresenter {
 			}
 			return next;
 		});
+		if (retry) throw retry.error;
 	}
 
 	/**
@@ -219,10 +232,12 @@ export class DiscordPresenter implements JobPresenter {
 	 * budget: small ones from their download on, others from disk only while their upload runs.
 	 * Fifty videos finishing at once must not hold fifty files in memory.
 	 */
-	async #send(job: Job, key: string, terminal: boolean): Promise<Sent> {
+	async #send(job: Job, key: string, terminal: boolean, refused: Refusals): Promise<Sent> {
 		const t = await this.#words(job);
-		if (key !== "result")
-			return this.#write(job, key === "failed" ? failureView(t, job) : pendingView(t, job), terminal, t);
+		if (key !== "result") {
+			const view = key === "failed" ? failureView(t, job) : pendingView(t, job);
+			return this.#write(job, view, terminal, t, refused);
+		}
 		const video = await this.#download(job);
 		try {
 			const upload = async () => {
@@ -232,6 +247,7 @@ export class DiscordPresenter implements JobPresenter {
 					resultView(t, job, data && { data, filename: `luma-${job.id}.mp4` }),
 					terminal,
 					t,
+					refused,
 				);
 			};
 			let sent: Sent;
@@ -244,7 +260,7 @@ export class DiscordPresenter implements JobPresenter {
 					{ err: error, jobId: job.id, size: video.size },
 					"upload refused; posting the link",
 				);
-				return this.#write(job, resultView(t, job), terminal, t);
+				return this.#write(job, resultView(t, job), terminal, t, refused);
 			}
 			return { ...sent, ...(video && { size: video.size }) };
 		} finally {
@@ -275,14 +291,21 @@ export class DiscordPresenter implements JobPresenter {
 	 * Writes a view on the delivery ladder: the interaction's message while its token works, the
 	 * bot's own message by id, a new message in the channel; for an outcome then a direct message
 	 * to the requester and the server's audit log channel. A step Discord refuses for good (no
-	 * access, unknown channel, DMs closed) moves down at once; anything else is thrown and retried
-	 * later from the top, which never repeats a step that succeeded (the outcome is then recorded).
-	 * A progress update goes no further than the bot's own message.
+	 * access, unknown channel, DMs closed) moves down at once and is noted in `refused`; anything
+	 * else is thrown and retried later from the first step not refused, which never repeats a step
+	 * that succeeded (the outcome is then recorded). A progress update goes no further than the
+	 * bot's own message.
 	 */
-	async #write(job: Job, view: MessageView, terminal: boolean, t: Translator): Promise<Sent> {
+	async #write(
+		job: Job,
+		view: MessageView,
+		terminal: boolean,
+		t: Translator,
+		refused: Refusals,
+	): Promise<Sent> {
 		const { files, ...body } = view;
 		const interaction = job.interaction;
-		if (interaction && this.#clock() - interaction.createdAt < TOKEN_MAX_AGE_MS) {
+		if (interaction && !refused.interaction && this.#clock() - interaction.createdAt < TOKEN_MAX_AGE_MS) {
 			try {
 				const message = (await this.#rest.patch(
 					Routes.webhookMessage(interaction.applicationId, interaction.token, "@original"),
@@ -291,10 +314,10 @@ export class DiscordPresenter implements JobPresenter {
 				return { messageId: message.id, via: "interaction" };
 			} catch (error) {
 				if (!isTokenRefused(error)) throw error;
+				refused.interaction = describeRefusal(error);
 			}
 		}
-		let channelRefused: unknown;
-		if (job.messageId) {
+		if (job.messageId && !refused.message && !refused.channel) {
 			try {
 				await this.#rest.patch(Routes.channelMessage(job.channelId, job.messageId), {
 					body,
@@ -303,23 +326,24 @@ export class DiscordPresenter implements JobPresenter {
 				return { messageId: job.messageId, via: "channel_edit" };
 			} catch (error) {
 				if (isUploadRefused(error) || !isPermanent(error)) throw error;
-				if (!isUnknownMessage(error)) channelRefused = error;
+				if (isUnknownMessage(error)) refused.message = describeRefusal(error);
+				else refused.channel = describeRefusal(error);
 			}
 		}
 		// A progress update for a deleted message is dropped: only the outcome is worth a new post.
 		if (!terminal) return {};
-		if (!channelRefused) {
+		if (!refused.channel) {
 			try {
 				const message = await this.#postInChannel(job, body, files);
 				this.#logger.info({ jobId: job.id, messageId: message.id }, "posted a new message for a job");
 				return { messageId: message.id, via: "channel_post" };
 			} catch (error) {
 				if (isUploadRefused(error) || !isPermanent(error)) throw error;
-				channelRefused = error;
+				refused.channel = describeRefusal(error);
 			}
 		}
 		this.#logger.warn(
-			{ err: channelRefused, jobId: job.id, channelId: job.channelId },
+			{ jobId: job.id, channelId: job.channelId, reason: refused.channel },
 			"the job's channel refused its outcome; trying the requester directly",
 		);
 		// Away from the channel: the link rather than a file (uploads were the channel's to refuse),
@@ -328,17 +352,20 @@ export class DiscordPresenter implements JobPresenter {
 			? resultView(t, job)
 			: body;
 		const elsewhere = { ...plain, components: [] };
-		try {
-			const dm = (await this.#rest.post(Routes.userChannels(), {
-				body: { recipient_id: job.userId },
-			})) as { id: string };
-			await this.#rest.post(Routes.channelMessages(dm.id), {
-				body: { ...elsewhere, content: t("job.delivered_by_dm", { channel: job.channelId }) },
-			});
-			return { via: "dm" };
-		} catch (error) {
-			if (!isPermanent(error)) throw error;
-			this.#logger.warn({ err: error, jobId: job.id }, "could not message the requester directly");
+		if (!refused.dm) {
+			try {
+				const dm = (await this.#rest.post(Routes.userChannels(), {
+					body: { recipient_id: job.userId },
+				})) as { id: string };
+				await this.#rest.post(Routes.channelMessages(dm.id), {
+					body: { ...elsewhere, content: t("job.delivered_by_dm", { channel: job.channelId }) },
+				});
+				return { via: "dm" };
+			} catch (error) {
+				if (!isPermanent(error)) throw error;
+				refused.dm = describeRefusal(error);
+				this.#logger.warn({ err: error, jobId: job.id }, "could not message the requester directly");
+			}
 		}
 		const logChannelId = job.guildId ? await this.#logChannelOf(job.guildId) : undefined;
 		if (logChannelId) {
@@ -361,7 +388,7 @@ export class DiscordPresenter implements JobPresenter {
 				jobId: job.id,
 				guildId: job.guildId,
 				channelId: job.channelId,
-				reason: describeRefusal(channelRefused),
+				reason: refused.channel,
 			},
 			"job outcome reached nobody; its unit is given back",
 		);
