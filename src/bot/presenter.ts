@@ -325,7 +325,8 @@ export class DiscordPresenter implements JobPresenter {
 				});
 				return { messageId: job.messageId, via: "channel_edit" };
 			} catch (error) {
-				if (isUploadRefused(error) || !isPermanent(error)) throw error;
+				// Only a file falls back to its link; without one, Missing Permissions is the channel's.
+				if ((files && isUploadRefused(error)) || !isPermanent(error)) throw error;
 				if (isUnknownMessage(error)) refused.message = describeRefusal(error);
 				else refused.channel = describeRefusal(error);
 			}
@@ -338,7 +339,7 @@ export class DiscordPresenter implements JobPresenter {
 				this.#logger.info({ jobId: job.id, messageId: message.id }, "posted a new message for a job");
 				return { messageId: message.id, via: "channel_post" };
 			} catch (error) {
-				if (isUploadRefused(error) || !isPermanent(error)) throw error;
+				if ((files && isUploadRefused(error)) || !isPermanent(error)) throw error;
 				refused.channel = describeRefusal(error);
 			}
 		}
