@@ -56,7 +56,7 @@ describe("the fault injector", () => {
 		expect(injector.pick("POST", "/api/v10/users/@me/channels")).toBeUndefined();
 	});
 
-	it("ends a rule after its window, when told, and every rule on clear", () => {
+	it("ends a rule after its window, its count, when told, and every rule on clear", () => {
 		let now = 1000;
 		const injector = new FaultInjector(shape, () => now);
 		injector.add({ path: "/a", ratio: 1, faults: [{ status: 500 }], forMs: 50 });
@@ -69,12 +69,18 @@ describe("the fault injector", () => {
 		expect(injector.pick("GET", "/a")).toBeDefined();
 		injector.clear();
 		expect(injector.pick("GET", "/a")).toBeUndefined();
+		injector.add({ path: "/a", ratio: 1, faults: [{ status: 504 }], times: 2 });
+		expect([injector.pick("GET", "/a"), injector.pick("GET", "/a"), injector.pick("GET", "/a")]).toEqual([
+			{ status: 504 },
+			{ status: 504 },
+			undefined,
+		]);
 		const end = injector.add({ path: "/a", ratio: 1, faults: [{ status: 500 }] });
 		injector.add({ path: "/a", ratio: 1, faults: [{ status: 502 }] });
 		expect(injector.pick("GET", "/a")).toEqual({ status: 500 });
 		end();
 		expect(injector.pick("GET", "/a")).toEqual({ status: 502 });
-		expect(injector.injected).toHaveLength(5);
+		expect(injector.injected).toHaveLength(7);
 	});
 
 	it("refuses a ratio outside 0..1 and a rule without faults", () => {
@@ -151,6 +157,19 @@ describe("faults in the fakes", () => {
 		expect(cut).toBeInstanceOf(TypeError);
 		expect((cut as { cause?: { code?: string } }).cause?.code).toBe("ECONNRESET");
 		expect(discord.requests).toHaveLength(0);
+	});
+
+	it("resets after handling: the change is made and recorded, the client never hears", async () => {
+		discord = await startFakeDiscord({ openapiSpecPath: null });
+		discord.addFault({ method: "POST", path: "/messages", ratio: 1, faults: [{ reset: true, after: true }] });
+		const cut = await fetch(`${discord.apiBase}/v10/channels/${discord.guild.channelId}/messages`, {
+			method: "POST",
+			headers: { ...auth(discord), "content-type": "application/json" },
+			body: JSON.stringify({ content: "lost answer" }),
+		}).catch((error: unknown) => error);
+		expect((cut as { cause?: { code?: string } }).cause?.code).toBe("ECONNRESET");
+		expect(discord.messages(discord.guild.channelId).map((m) => m.content)).toEqual(["lost answer"]);
+		expect(discord.requests.map((r) => r.status)).toEqual([200]);
 	});
 
 	it("answers the provider's documented error shape, and only where the rule says", async () => {

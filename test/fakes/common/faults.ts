@@ -9,8 +9,12 @@ export interface StatusFault {
 	retryAfter?: number;
 }
 
-/** One way a request goes wrong: an error answer, a pause before the normal answer, or a cut connection. */
-export type Fault = StatusFault | { delay: number } | { reset: true };
+/**
+ * One way a request goes wrong: an error answer, a pause before the normal answer, or a cut
+ * connection: before the fake sees the request, or (`after`) once it has handled it, so the change
+ * is made but its answer is lost.
+ */
+export type Fault = StatusFault | { delay: number } | { reset: true; after?: boolean };
 
 export interface FaultRule {
 	/** Default: every method. */
@@ -27,6 +31,8 @@ export interface FaultRule {
 	seed?: number;
 	/** The rule lapses this long after it was added (default: it lasts until cleared). */
 	forMs?: number;
+	/** The rule lapses after injecting this many faults (default: no limit). */
+	times?: number;
 }
 
 export interface InjectedFault {
@@ -57,6 +63,7 @@ interface ActiveRule {
 	rule: FaultRule;
 	random: () => number;
 	until: number;
+	left: number;
 }
 
 const matches = ({ method, path, except }: FaultRule, reqMethod: string, reqPath: string): boolean =>
@@ -67,8 +74,8 @@ const matches = ({ method, path, except }: FaultRule, reqMethod: string, reqPath
 /**
  * Faults for a fake's HTTP entry point. Each request is checked against the rules in the order
  * they were added; a matching rule fires with its ratio, and the first that fires picks the fault.
- * A faulted request never reaches the fake's routes (a delay excepted): it is not recorded there,
- * only in `injected`.
+ * A faulted request never reaches the fake's routes (a delay or a reset `after` excepted): it is
+ * not recorded there, only in `injected`.
  */
 export class FaultInjector {
 	readonly injected: InjectedFault[] = [];
@@ -87,7 +94,12 @@ export class FaultInjector {
 			throw new Error(`fault ratio ${rule.ratio} is not within 0..1`);
 		if (rule.faults.length === 0) throw new Error("a fault rule needs at least one fault");
 		const until = rule.forMs === undefined ? Number.POSITIVE_INFINITY : this.#now() + rule.forMs;
-		const active = { rule, random: mulberry32(rule.seed ?? 1), until };
+		const active = {
+			rule,
+			random: mulberry32(rule.seed ?? 1),
+			until,
+			left: rule.times ?? Number.POSITIVE_INFINITY,
+		};
 		this.#rules.push(active);
 		return () => {
 			const index = this.#rules.indexOf(active);
@@ -103,10 +115,11 @@ export class FaultInjector {
 	pick(method: string, path: string): Fault | undefined {
 		const now = this.#now();
 		for (const active of this.#rules) {
-			if (now >= active.until || !matches(active.rule, method, path)) continue;
+			if (now >= active.until || active.left <= 0 || !matches(active.rule, method, path)) continue;
 			if (active.random() >= active.rule.ratio) continue;
 			const { faults } = active.rule;
 			const fault = faults[Math.floor(active.random() * faults.length)]!;
+			active.left--;
 			this.injected.push({ method, path, fault, at: now });
 			return fault;
 		}
@@ -124,6 +137,13 @@ export class FaultInjector {
 		if (!fault) return false;
 		if ("delay" in fault) {
 			await new Promise((resolve) => setTimeout(resolve, fault.delay));
+			return false;
+		}
+		if ("reset" in fault && fault.after) {
+			res.end = () => {
+				req.socket.resetAndDestroy();
+				return res;
+			};
 			return false;
 		}
 		if ("reset" in fault) {
