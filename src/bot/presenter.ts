@@ -40,6 +40,13 @@ function describeRefusal(error: unknown): string {
 	return `status ${String(status)}, code ${String(code)}`;
 }
 
+/**
+ * The nonce of a job's outcome in a new message. With `enforce_nonce`, Discord answers a repeated
+ * post (one whose answer was lost, retried) with the first message instead of a copy; it applies
+ * per channel, so the channel, the DM and the audit log channel can share it.
+ */
+const outcomeNonce = (job: Job) => `${job.id}${viewKey(job).slice(0, 3)}`.slice(0, 25);
+
 /** Interaction tokens live 15 minutes; leave a margin for clocks and slow requests. */
 export const TOKEN_MAX_AGE_MS = 14 * 60_000;
 const DOWNLOAD_TIMEOUT_MS = 120_000;
@@ -359,7 +366,12 @@ export class DiscordPresenter implements JobPresenter {
 					body: { recipient_id: job.userId },
 				})) as { id: string };
 				await this.#rest.post(Routes.channelMessages(dm.id), {
-					body: { ...elsewhere, content: t("job.delivered_by_dm", { channel: job.channelId }) },
+					body: {
+						...elsewhere,
+						content: t("job.delivered_by_dm", { channel: job.channelId }),
+						nonce: outcomeNonce(job),
+						enforce_nonce: true,
+					},
 				});
 				return { via: "dm" };
 			} catch (error) {
@@ -376,6 +388,8 @@ export class DiscordPresenter implements JobPresenter {
 						...elsewhere,
 						content: t("job.delivered_to_log", { user: job.userId, channel: job.channelId }),
 						allowed_mentions: { parse: [] },
+						nonce: outcomeNonce(job),
+						enforce_nonce: true,
 					},
 				});
 				return { via: "audit_log" };
@@ -404,14 +418,13 @@ export class DiscordPresenter implements JobPresenter {
 	): Promise<APIMessage> {
 		const parentId = job.parent?.jobId;
 		const parentMessageId = parentId ? (await this.#store.get(parentId))?.messageId : undefined;
-		// The nonce makes Discord answer a repeated post with the first message instead of a copy.
 		return (await this.#rest.post(Routes.channelMessages(job.channelId), {
 			body: {
 				...asNewMessage(body, job.userId),
 				...(parentMessageId && {
 					message_reference: { message_id: parentMessageId, fail_if_not_exists: false },
 				}),
-				nonce: `${job.id}${viewKey(job).slice(0, 3)}`.slice(0, 25),
+				nonce: outcomeNonce(job),
 				enforce_nonce: true,
 			},
 			...(files && { files }),
