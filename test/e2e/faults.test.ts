@@ -293,3 +293,32 @@ describe("a job's channel goes away mid-job", () => {
 		});
 	}
 });
+
+describe("an answer lost after Discord made the change", () => {
+	it("sends the requester one direct message when the answer to it was cut off", async () => {
+		h = await start();
+		h.ace.setBehaviour({ mode: "manual" });
+		const requester = h.discord.guild.memberIds[1]!;
+		const interaction = generate("the answer never came back", GENERAL, requester);
+		await interaction.response();
+		await waitFor(() => h.ace.tasks.size === 1);
+		const jobId = h.app.engine.active()[0]!.id;
+		h.discord.expireToken(interaction.id);
+		h.discord.revokeChannelAccess(GENERAL);
+		// Discord posts the direct message, then the connection drops before its answer arrives.
+		h.discord.addFault({
+			method: "POST",
+			path: /\/channels\/\d+\/messages$/,
+			except: new RegExp(GENERAL),
+			ratio: 1,
+			faults: [{ reset: true, after: true }],
+			times: 1,
+		});
+		h.ace.completeTask([...h.ace.tasks.keys()][0]!);
+		await waitFor(() => h.app.engine.active().length === 0);
+		expect(h.discord.injectedFaults).toHaveLength(1);
+		expect((await stored(jobId))?.deliveredVia).toBe("dm");
+		const dms = h.discord.messages().filter((m) => m.channel_id !== GENERAL && title(m) === "Video ready");
+		expect(dms).toHaveLength(1);
+	});
+});
