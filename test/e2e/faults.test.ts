@@ -1,6 +1,7 @@
 import type { APIEmbed } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Job } from "../../src/jobs/job.js";
+import type { Fault } from "../fakes/common/faults.js";
 import type { InteractionHandle, StoredMessage } from "../fakes/discord/index.js";
 import { waitFor } from "../support/wait.js";
 import { type Harness, startHarness } from "./harness.js";
@@ -70,6 +71,9 @@ async function serverUsage(): Promise<{ used: number; inProgress: number }> {
 	return { used: Number(used), inProgress: Number(inProgress) };
 }
 
+const kindOf = (fault: Fault) =>
+	"status" in fault ? fault.status : "delay" in fault ? "delay" : fault.after ? "answer lost" : "reset";
+
 /** Accepted submits (tasks the provider made) per prompt. */
 function tasksByPrompt(): Map<string, number> {
 	const counts = new Map<string, number>();
@@ -102,7 +106,7 @@ function expectEachShownOnce(interactions: InteractionHandle[]): { ready: number
 
 describe("Discord failing a share of its requests for a while", () => {
 	it(
-		"delivers each of 30 videos once through 500s, 502s, 429s and cut connections",
+		"delivers each of 30 videos once through 500s, 502s, 429s, cut connections and lost answers",
 		{ timeout: 90_000 },
 		async () => {
 			h = await start();
@@ -111,7 +115,13 @@ describe("Discord failing a share of its requests for a while", () => {
 				path: "/api/v10/",
 				except: CALLBACK,
 				ratio: 0.3,
-				faults: [{ status: 500 }, { status: 502 }, { status: 429 }, { reset: true }],
+				faults: [
+					{ status: 500 },
+					{ status: 502 },
+					{ status: 429 },
+					{ reset: true },
+					{ reset: true, after: true },
+				],
 				seed: 20260301,
 				forMs: 15_000,
 			});
@@ -143,10 +153,8 @@ describe("Discord failing a share of its requests for a while", () => {
 				60_000,
 			);
 			await waitFor(() => h.app.engine.active().length === 0, 20_000);
-			const kinds = new Set(
-				h.discord.injectedFaults.map(({ fault }) => ("status" in fault ? fault.status : "reset")),
-			);
-			expect(kinds).toEqual(new Set([500, 502, 429, "reset"]));
+			const kinds = new Set(h.discord.injectedFaults.map(({ fault }) => kindOf(fault)));
+			expect(kinds).toEqual(new Set([500, 502, 429, "reset", "answer lost"]));
 			const faulted = new Set(h.discord.injectedFaults.map(({ path }) => path.split("/")[3]));
 			expect(faulted).toEqual(new Set(["webhooks", "channels"]));
 
@@ -171,7 +179,14 @@ describe("the provider failing a share of its requests", () => {
 			h.ace.addFault({
 				path: "/luma/tasks",
 				ratio: 0.3,
-				faults: [{ status: 500 }, { status: 502 }, { status: 429 }, { reset: true }, { delay: 300 }],
+				faults: [
+					{ status: 500 },
+					{ status: 502 },
+					{ status: 429 },
+					{ reset: true },
+					{ reset: true, after: true },
+					{ delay: 300 },
+				],
 				seed: 7,
 			});
 			h.ace.addFault({
@@ -205,15 +220,25 @@ describe("the provider failing a share of its requests", () => {
 
 				const submitFaults = h.ace.injectedFaults.filter((f) => f.path === "/luma/videos");
 				expect(submitFaults.length).toBeGreaterThan(0);
-				expect(h.ace.injectedFaults.length - submitFaults.length).toBeGreaterThan(0);
+				const queryFaults = h.ace.injectedFaults.filter((f) => f.path === "/luma/tasks");
+				expect(new Set(queryFaults.map(({ fault }) => kindOf(fault)))).toEqual(
+					new Set([500, 502, 429, "reset", "answer lost", "delay"]),
+				);
 				// One accepted submit per job: a 429 made no task, and nothing was sent twice.
 				expect(tasksByPrompt().size).toBe(40);
 				expect([...tasksByPrompt().values()].every((count) => count === 1)).toBe(true);
 				const shown = expectEachShownOnce(interactions);
 				expect(shown).toEqual({ ready: 25, failed: 15 });
+				// Each says why in plain words: the provider's failure, or the wait given up at the timeout.
+				const expected = {
+					fails: ["Video failed", /had a problem/],
+					"never ends": ["Video failed", /did not finish this video/],
+					completes: ["Video ready", /.*/],
+				} as const;
 				for (const [i, interaction] of interactions.entries()) {
-					const expected = { fails: "Video failed", "never ends": "Video failed", completes: "Video ready" };
-					expect(title(messageOf(interaction))).toBe(expected[outcomeOf(i)]);
+					const [heading, reason] = expected[outcomeOf(i)];
+					expect(title(messageOf(interaction))).toBe(heading);
+					expect(messageOf(interaction)?.embeds[0]?.description ?? "").toMatch(reason);
 				}
 				const stuck = [...h.ace.tasks.values()].filter((task) => task.state === "processing");
 				expect(stuck).toHaveLength(5);
