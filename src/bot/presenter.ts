@@ -31,12 +31,21 @@ interface Sent {
 	via?: NonNullable<Job["deliveredVia"]>;
 }
 
-/** The refusal that sent an outcome past the channel, for the log: status and code, never the body. */
-function describeRefusal(error: unknown): string | undefined {
-	if (!error || typeof error !== "object") return undefined;
-	const { status, code } = error as { status?: unknown; code?: unknown };
+/** Steps Discord refused for good, as the job keeps them. */
+type Refusals = NonNullable<Job["refused"]>;
+
+/** A refusal as the job keeps it and the log shows it: status and code, never the body. */
+function describeRefusal(error: unknown): string {
+	const { status, code } = (error ?? {}) as { status?: unknown; code?: unknown };
 	return `status ${String(status)}, code ${String(code)}`;
 }
+
+/**
+ * The nonce of a job's outcome in a new message. With `enforce_nonce`, Discord answers a repeated
+ * post (one whose answer was lost, retried) with the first message instead of a copy; it applies
+ * per channel, so the channel, the DM and the audit log channel can share it.
+ */
+const outcomeNonce = (job: Job) => `${job.id}${viewKey(job).slice(0, 3)}`.slice(0, 25);
 
 /** Interaction tokens live 15 minutes; leave a margin for clocks and slow requests. */
 export const TOKEN_MAX_AGE_MS = 14 * 60_000;
@@ -104,6 +113,9 @@ export class DiscordPresenter implements JobPresenter {
 	}
 
 	async present(jobId: string): Promise<void> {
+		// A showing that failed after Discord refused some steps for good keeps those refusals and
+		// then fails, to be tried again below them.
+		let retry: { error: unknown } | undefined;
 		await this.#store.update(jobId, async (job) => {
 			const key = viewKey(job);
 			const terminal = key === "result" || key === "failed";
@@ -116,11 +128,17 @@ export class DiscordPresenter implements JobPresenter {
 				const { interaction: _interaction, privateReply: _privateReply, ...rest } = job;
 				return { ...rest, shown: key, deliveredAt: now, deliveredVia: "interaction", updatedAt: now };
 			}
+			const refused: Refusals = { ...job.refused };
+			const learned = () => Object.keys(refused).length > Object.keys(job.refused ?? {}).length;
 			let sent: Sent;
 			try {
-				sent = await this.#send(job, key, terminal);
+				sent = await this.#send(job, key, terminal, refused);
 			} catch (error) {
-				if (!isPermanent(error) || !terminal) throw error;
+				if (!isPermanent(error) || !terminal) {
+					if (!learned()) throw error;
+					retry = { error };
+					return { ...job, refused, updatedAt: this.#clock() };
+				}
 				// Every step refused for good (access lost everywhere, say): retrying cannot help.
 				this.#logger.error(
 					{ err: error, jobId, channelId: job.channelId, view: key },
@@ -131,6 +149,7 @@ export class DiscordPresenter implements JobPresenter {
 			const { messageId, size, via } = sent;
 			const now = this.#clock();
 			const next: Job = { ...job, shown: key, updatedAt: now, ...(messageId && { messageId }) };
+			if (learned()) next.refused = refused;
 			if (size !== undefined && next.result) next.result = { ...next.result, size };
 			if (terminal) {
 				next.deliveredAt = now;
@@ -141,6 +160,7 @@ export class DiscordPresenter implements JobPresenter {
 			}
 			return next;
 		});
+		if (retry) throw retry.error;
 	}
 
 	/**
@@ -219,10 +239,12 @@ export class DiscordPresenter implements JobPresenter {
 	 * budget: small ones from their download on, others from disk only while their upload runs.
 	 * Fifty videos finishing at once must not hold fifty files in memory.
 	 */
-	async #send(job: Job, key: string, terminal: boolean): Promise<Sent> {
+	async #send(job: Job, key: string, terminal: boolean, refused: Refusals): Promise<Sent> {
 		const t = await this.#words(job);
-		if (key !== "result")
-			return this.#write(job, key === "failed" ? failureView(t, job) : pendingView(t, job), terminal, t);
+		if (key !== "result") {
+			const view = key === "failed" ? failureView(t, job) : pendingView(t, job);
+			return this.#write(job, view, terminal, t, refused);
+		}
 		const video = await this.#download(job);
 		try {
 			const upload = async () => {
@@ -232,6 +254,7 @@ export class DiscordPresenter implements JobPresenter {
 					resultView(t, job, data && { data, filename: `luma-${job.id}.mp4` }),
 					terminal,
 					t,
+					refused,
 				);
 			};
 			let sent: Sent;
@@ -244,7 +267,7 @@ export class DiscordPresenter implements JobPresenter {
 					{ err: error, jobId: job.id, size: video.size },
 					"upload refused; posting the link",
 				);
-				return this.#write(job, resultView(t, job), terminal, t);
+				return this.#write(job, resultView(t, job), terminal, t, refused);
 			}
 			return { ...sent, ...(video && { size: video.size }) };
 		} finally {
@@ -275,14 +298,21 @@ export class DiscordPresenter implements JobPresenter {
 	 * Writes a view on the delivery ladder: the interaction's message while its token works, the
 	 * bot's own message by id, a new message in the channel; for an outcome then a direct message
 	 * to the requester and the server's audit log channel. A step Discord refuses for good (no
-	 * access, unknown channel, DMs closed) moves down at once; anything else is thrown and retried
-	 * later from the top, which never repeats a step that succeeded (the outcome is then recorded).
-	 * A progress update goes no further than the bot's own message.
+	 * access, unknown channel, DMs closed) moves down at once and is noted in `refused`; anything
+	 * else is thrown and retried later from the first step not refused, which never repeats a step
+	 * that succeeded (the outcome is then recorded). A progress update goes no further than the
+	 * bot's own message.
 	 */
-	async #write(job: Job, view: MessageView, terminal: boolean, t: Translator): Promise<Sent> {
+	async #write(
+		job: Job,
+		view: MessageView,
+		terminal: boolean,
+		t: Translator,
+		refused: Refusals,
+	): Promise<Sent> {
 		const { files, ...body } = view;
 		const interaction = job.interaction;
-		if (interaction && this.#clock() - interaction.createdAt < TOKEN_MAX_AGE_MS) {
+		if (interaction && !refused.interaction && this.#clock() - interaction.createdAt < TOKEN_MAX_AGE_MS) {
 			try {
 				const message = (await this.#rest.patch(
 					Routes.webhookMessage(interaction.applicationId, interaction.token, "@original"),
@@ -291,10 +321,10 @@ export class DiscordPresenter implements JobPresenter {
 				return { messageId: message.id, via: "interaction" };
 			} catch (error) {
 				if (!isTokenRefused(error)) throw error;
+				refused.interaction = describeRefusal(error);
 			}
 		}
-		let channelRefused: unknown;
-		if (job.messageId) {
+		if (job.messageId && !refused.message && !refused.channel) {
 			try {
 				await this.#rest.patch(Routes.channelMessage(job.channelId, job.messageId), {
 					body,
@@ -302,24 +332,26 @@ export class DiscordPresenter implements JobPresenter {
 				});
 				return { messageId: job.messageId, via: "channel_edit" };
 			} catch (error) {
-				if (isUploadRefused(error) || !isPermanent(error)) throw error;
-				if (!isUnknownMessage(error)) channelRefused = error;
+				// Only a file falls back to its link; without one, Missing Permissions is the channel's.
+				if ((files && isUploadRefused(error)) || !isPermanent(error)) throw error;
+				if (isUnknownMessage(error)) refused.message = describeRefusal(error);
+				else refused.channel = describeRefusal(error);
 			}
 		}
 		// A progress update for a deleted message is dropped: only the outcome is worth a new post.
 		if (!terminal) return {};
-		if (!channelRefused) {
+		if (!refused.channel) {
 			try {
 				const message = await this.#postInChannel(job, body, files);
 				this.#logger.info({ jobId: job.id, messageId: message.id }, "posted a new message for a job");
 				return { messageId: message.id, via: "channel_post" };
 			} catch (error) {
-				if (isUploadRefused(error) || !isPermanent(error)) throw error;
-				channelRefused = error;
+				if ((files && isUploadRefused(error)) || !isPermanent(error)) throw error;
+				refused.channel = describeRefusal(error);
 			}
 		}
 		this.#logger.warn(
-			{ err: channelRefused, jobId: job.id, channelId: job.channelId },
+			{ jobId: job.id, channelId: job.channelId, reason: refused.channel },
 			"the job's channel refused its outcome; trying the requester directly",
 		);
 		// Away from the channel: the link rather than a file (uploads were the channel's to refuse),
@@ -328,17 +360,25 @@ export class DiscordPresenter implements JobPresenter {
 			? resultView(t, job)
 			: body;
 		const elsewhere = { ...plain, components: [] };
-		try {
-			const dm = (await this.#rest.post(Routes.userChannels(), {
-				body: { recipient_id: job.userId },
-			})) as { id: string };
-			await this.#rest.post(Routes.channelMessages(dm.id), {
-				body: { ...elsewhere, content: t("job.delivered_by_dm", { channel: job.channelId }) },
-			});
-			return { via: "dm" };
-		} catch (error) {
-			if (!isPermanent(error)) throw error;
-			this.#logger.warn({ err: error, jobId: job.id }, "could not message the requester directly");
+		if (!refused.dm) {
+			try {
+				const dm = (await this.#rest.post(Routes.userChannels(), {
+					body: { recipient_id: job.userId },
+				})) as { id: string };
+				await this.#rest.post(Routes.channelMessages(dm.id), {
+					body: {
+						...elsewhere,
+						content: t("job.delivered_by_dm", { channel: job.channelId }),
+						nonce: outcomeNonce(job),
+						enforce_nonce: true,
+					},
+				});
+				return { via: "dm" };
+			} catch (error) {
+				if (!isPermanent(error)) throw error;
+				refused.dm = describeRefusal(error);
+				this.#logger.warn({ err: error, jobId: job.id }, "could not message the requester directly");
+			}
 		}
 		const logChannelId = job.guildId ? await this.#logChannelOf(job.guildId) : undefined;
 		if (logChannelId) {
@@ -348,6 +388,8 @@ export class DiscordPresenter implements JobPresenter {
 						...elsewhere,
 						content: t("job.delivered_to_log", { user: job.userId, channel: job.channelId }),
 						allowed_mentions: { parse: [] },
+						nonce: outcomeNonce(job),
+						enforce_nonce: true,
 					},
 				});
 				return { via: "audit_log" };
@@ -361,7 +403,7 @@ export class DiscordPresenter implements JobPresenter {
 				jobId: job.id,
 				guildId: job.guildId,
 				channelId: job.channelId,
-				reason: describeRefusal(channelRefused),
+				reason: refused.channel,
 			},
 			"job outcome reached nobody; its unit is given back",
 		);
@@ -376,14 +418,13 @@ export class DiscordPresenter implements JobPresenter {
 	): Promise<APIMessage> {
 		const parentId = job.parent?.jobId;
 		const parentMessageId = parentId ? (await this.#store.get(parentId))?.messageId : undefined;
-		// The nonce makes Discord answer a repeated post with the first message instead of a copy.
 		return (await this.#rest.post(Routes.channelMessages(job.channelId), {
 			body: {
 				...asNewMessage(body, job.userId),
 				...(parentMessageId && {
 					message_reference: { message_id: parentMessageId, fail_if_not_exists: false },
 				}),
-				nonce: `${job.id}${viewKey(job).slice(0, 3)}`.slice(0, 25),
+				nonce: outcomeNonce(job),
 				enforce_nonce: true,
 			},
 			...(files && { files }),

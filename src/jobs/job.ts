@@ -18,6 +18,9 @@ const frameSchema = z.object({
 });
 export type Frame = z.infer<typeof frameSchema>;
 
+/** The delivery ladder's steps that Discord can refuse for good (see `refused`). */
+export const DELIVERY_STEPS = ["interaction", "message", "channel", "dm"] as const;
+
 export const jobSchema = z.object({
 	id: z.string(),
 	kind: z.enum(["generate", "extend"]),
@@ -116,6 +119,13 @@ export const jobSchema = z.object({
 	/** The last view written to Discord, so a restart neither repeats nor skips an update. */
 	shown: z.string().optional(),
 	deliveredAt: z.number().optional(),
+	/**
+	 * Steps of the delivery ladder Discord refused for good, with the refusal ("status 403, code
+	 * 50001"): the interaction's token, the job's message, its channel, the requester's DMs. A
+	 * showing tried again (after a passing failure further down) starts below them: a channel that
+	 * is gone or closed to the bot is not asked again on every pass.
+	 */
+	refused: z.partialRecord(z.enum(DELIVERY_STEPS), z.string()).optional(),
 	/** Which step of the delivery ladder showed the outcome; `nobody` when every step refused. */
 	deliveredVia: z
 		.enum(["interaction", "channel_edit", "channel_post", "dm", "audit_log", "nobody"])

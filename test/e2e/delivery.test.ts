@@ -77,6 +77,32 @@ describe("an outcome always ends somewhere a person sees it", () => {
 		expect(channelCalls.length).toBeLessThanOrEqual(2);
 	});
 
+	it("sends the outcome directly when the bot may no longer post in the channel (50013) and its message is gone", async () => {
+		h = await start();
+		h.ace.setBehaviour({ mode: "manual" });
+		const requester = h.discord.guild.memberIds[1]!;
+		const interaction = h.discord.sendSlashCommand({
+			name: "luma",
+			subcommand: "generate",
+			options: { prompt: "a moderator tidied up" },
+			userId: requester,
+			channelId: GENERAL,
+		});
+		await interaction.response();
+		await waitFor(() => h.ace.tasks.size === 1);
+		const jobId = h.app.engine.active()[0]!.id;
+		h.discord.expireToken(interaction.id);
+		h.discord.deleteMessage(GENERAL, interaction.originalMessage()!.id);
+		h.discord.injectError(
+			{ method: "POST", pathPattern: new RegExp(`/channels/${GENERAL}/messages$`) },
+			{ status: 403, code: 50013, message: "Missing Permissions", times: 1000 },
+		);
+		h.ace.completeTask([...h.ace.tasks.keys()][0]!);
+		await h.discord.waitForMessage((m) => m.channel_id !== GENERAL && title(m) === "Video ready");
+		await waitFor(() => job(jobId) === undefined);
+		expect((await stored(jobId))?.deliveredVia).toBe("dm");
+	});
+
 	it("posts in the audit log channel when the requester's DMs are closed too", async () => {
 		h = await start();
 		const owner = h.discord.guild.ownerId;

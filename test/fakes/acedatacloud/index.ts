@@ -5,6 +5,7 @@
  * and the benchmark (cheap per task).
  */
 
+import type { FaultRule, InjectedFault } from "../common/faults.js";
 import type { CallbackAttempt, CallbackMode } from "./callbacks.js";
 import { mp4Bytes } from "./media.js";
 import type { FakeTask, FakeTaskError, RecordedRequest, TaskBehaviour } from "./records.js";
@@ -37,7 +38,7 @@ export interface FakeAceDataCloud {
 	/** `http://127.0.0.1:PORT` */
 	readonly baseUrl: string;
 	readonly apiKey: string;
-	/** Every request, including file downloads. */
+	/** Every request, including file downloads (faulted ones excepted). */
 	readonly requests: RecordedRequest[];
 	readonly tasks: ReadonlyMap<string, FakeTask>;
 	/**
@@ -65,6 +66,15 @@ export interface FakeAceDataCloud {
 	injectError(endpoint: Endpoint, error: InjectedError): void;
 	/** Next `times` requests to the endpoint answer with this raw body (e.g. one that is not JSON). */
 	injectRaw(endpoint: Endpoint, raw: InjectedRaw): void;
+	/**
+	 * Faults for every route (files too), drawn per request; a faulted request is answered in the
+	 * documented error shape, delayed, or cut, and is not recorded in `requests`. Returns a
+	 * function that ends the rule.
+	 */
+	addFault(rule: FaultRule): () => void;
+	clearFaults(): void;
+	/** Every fault drawn so far, in order. */
+	readonly injectedFaults: readonly InjectedFault[];
 	/** Delay (ms) before answering requests to the endpoint. */
 	setDelay(endpoint: Endpoint, ms: number): void;
 	/**

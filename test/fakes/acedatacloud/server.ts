@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FaultInjector, type FaultRule, type FaultShape } from "../common/faults.js";
 import { type CallbackAttempt, type CallbackMode, postJson } from "./callbacks.js";
 import type { Endpoint, FakeAceDataCloud, InjectedError, InjectedRaw } from "./index.js";
 import { JPEG_BYTES } from "./media.js";
@@ -40,6 +41,20 @@ function fail(status: number, code: string, message: string): Reply {
 	return json(status, { error: { code, message }, trace_id: randomUUID() });
 }
 
+/**
+ * A fault's answer in the documented error shape (providers.md §1.5): 429 `too_many_requests`
+ * (no `Retry-After` is documented, so none is sent), 504 `timeout`, other statuses `api_error`.
+ */
+const aceFaultShape: FaultShape = ({ status }) => {
+	const [code, message] =
+		status === 429
+			? ["too_many_requests", "Too many requests."]
+			: status === 504
+				? ["timeout", "The upstream timed out."]
+				: ["api_error", "fetch failed"];
+	return { body: { error: { code, message }, trace_id: randomUUID() } };
+};
+
 function send(res: ServerResponse, reply: Reply): void {
 	if (res.destroyed || res.writableEnded) return;
 	const payload = typeof reply.body === "string" ? Buffer.from(reply.body) : reply.body;
@@ -61,6 +76,7 @@ export class FakeServer implements FakeAceDataCloud {
 	readonly #callbacks: CallbackAttempt[] = [];
 	readonly #deliveries = new Set<Promise<void>>();
 	readonly #closing = new AbortController();
+	readonly #faults = new FaultInjector(aceFaultShape);
 	#callbackMode: CallbackMode = "on";
 	#behaviour: TaskBehaviour = { mode: "auto" };
 	#baseUrl = "";
@@ -68,7 +84,8 @@ export class FakeServer implements FakeAceDataCloud {
 	constructor(apiKey: string, video: Buffer) {
 		this.apiKey = apiKey;
 		this.#video = video;
-		this.#server = createServer((req, res) => {
+		this.#server = createServer(async (req, res) => {
+			if (await this.#faults.handle(req, res)) return;
 			const chunks: Buffer[] = [];
 			req.on("data", (chunk: Buffer) => chunks.push(chunk));
 			req.on("end", () => {
@@ -85,6 +102,15 @@ export class FakeServer implements FakeAceDataCloud {
 	}
 	get tasks(): ReadonlyMap<string, FakeTask> {
 		return this.#tasks;
+	}
+	get injectedFaults() {
+		return this.#faults.injected;
+	}
+	addFault(rule: FaultRule): () => void {
+		return this.#faults.add(rule);
+	}
+	clearFaults(): void {
+		this.#faults.clear();
 	}
 
 	async listen(): Promise<void> {

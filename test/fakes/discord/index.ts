@@ -1,6 +1,9 @@
+import { FaultInjector } from "../common/faults.js";
 import { storeFile } from "./attachments.js";
 import type { FakeContext } from "./context.js";
+import { discordFaultShape } from "./faults.js";
 import { Gateway } from "./gateway.js";
+import { apiChannel } from "./interactionPayloads.js";
 import { InteractionFactory } from "./interactions.js";
 import { createStoredMessage } from "./messages.js";
 import { DEFAULT_SPEC_PATH, loadSpecValidator } from "./openapi.js";
@@ -32,6 +35,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 	const specPath = options.openapiSpecPath === null ? null : (options.openapiSpecPath ?? DEFAULT_SPEC_PATH);
 	const router = new Router();
 	const injections: Injection[] = [];
+	const faults = new FaultInjector(discordFaultShape);
 	// eslint-disable-next-line prefer-const -- set once the port is known; the upgrade handler closes over it
 	let gateway: Gateway | undefined;
 	const server = new FakeServer({
@@ -40,6 +44,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 		spec,
 		router,
 		injections,
+		faults,
 		onUpgrade: (req, socket, head) => {
 			if (gateway) gateway.handleUpgrade(req, socket, head);
 			else socket.destroy();
@@ -127,6 +132,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 			if (!record) throw new Error(`fake discord: unknown interaction ${interactionId}`);
 			record.expired = true;
 		},
+		deleteChannel(channelId) {
+			if (!store.channelById.has(channelId)) throw new Error(`fake discord: unknown channel ${channelId}`);
+			const channel = apiChannel(store, channelId);
+			store.removeChannel(channelId);
+			live.dispatch("CHANNEL_DELETE", channel);
+		},
+		revokeChannelAccess(channelId) {
+			if (!store.channelById.has(channelId)) throw new Error(`fake discord: unknown channel ${channelId}`);
+			store.noAccess.add(channelId);
+		},
+		addFault: (rule) => faults.add(rule),
+		clearFaults: () => faults.clear(),
+		injectedFaults: faults.injected,
 		injectError(match, error) {
 			injections.push({ ...match, error, remaining: error.times ?? 1 });
 		},

@@ -49,6 +49,7 @@ export const errors = {
 	unknownWebhook: () => new ApiError(404, 10015, "Unknown Webhook"),
 	unknownMessage: () => new ApiError(404, 10008, "Unknown Message"),
 	unknownChannel: () => new ApiError(404, 10003, "Unknown Channel"),
+	missingAccess: () => new ApiError(403, 50001, "Missing Access"),
 	unknownUser: () => new ApiError(404, 10013, "Unknown User"),
 	unknownMember: () => new ApiError(404, 10007, "Unknown Member"),
 	unknownGuild: () => new ApiError(404, 10004, "Unknown Guild"),

@@ -16,6 +16,7 @@ export function addChannelRoutes(router: Router, ctx: FakeContext): void {
 	const channel = (channelId: string) => {
 		const found = store.channelById.get(channelId);
 		if (!found) throw errors.unknownChannel();
+		if (store.noAccess.has(channelId)) throw errors.missingAccess();
 		return found;
 	};
 	// Ephemeral messages exist only for the interaction webhook; channel routes cannot see them.

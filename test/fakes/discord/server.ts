@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
+import type { FaultInjector } from "../common/faults.js";
 import { serveCdn } from "./cdn.js";
 import { parseBody } from "./multipart.js";
 import type { SpecValidator } from "./openapi.js";
@@ -26,6 +27,8 @@ export interface ServerDeps {
 	spec: SpecValidator | null;
 	router: Router;
 	injections: Injection[];
+	/** Checked first for every HTTP request (the gateway's upgrade excepted). */
+	faults: FaultInjector;
 	onUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 }
 
@@ -75,9 +78,12 @@ export class FakeServer {
 	constructor(deps: ServerDeps) {
 		this.#deps = deps;
 		this.#server = createServer((req, res) => {
-			this.#handle(req, res).catch(() => {
-				if (!res.headersSent) res.writeHead(500).end();
-			});
+			deps.faults
+				.handle(req, res)
+				.then((answered) => (answered ? undefined : this.#handle(req, res)))
+				.catch(() => {
+					if (!res.headersSent) res.writeHead(500).end();
+				});
 		});
 		this.#server.on("upgrade", deps.onUpgrade);
 	}

@@ -96,6 +96,8 @@ export class Store {
 	readonly modals = new Map<string, Record<string, unknown>>();
 	/** enforce_nonce bookkeeping: "channel:author:nonce" → message id and time. */
 	readonly nonces = new Map<string, { messageId: string; at: number }>();
+	/** Channels the bot can no longer see: its channel routes there answer 50001 Missing Access. */
+	readonly noAccess = new Set<string>();
 	readonly requests: RecordedRequest[] = [];
 	readonly violations: SpecViolation[] = [];
 	readonly messageWaiters = new Waiters<StoredMessage>();
@@ -178,6 +180,19 @@ export class Store {
 		this.messagesById.delete(messageId);
 		this.messagesByChannel.get(message.channel_id)?.delete(messageId);
 		return true;
+	}
+
+	/** Deletes a channel with its messages; its routes then answer 10003 Unknown Channel. */
+	removeChannel(channelId: string): void {
+		const channel = this.channelById.get(channelId);
+		if (!channel) return;
+		for (const messageId of this.messagesByChannel.get(channelId)?.keys() ?? [])
+			this.messagesById.delete(messageId);
+		this.messagesByChannel.delete(channelId);
+		this.channelById.delete(channelId);
+		const guild = this.guildById.get(channel.guildId);
+		const index = guild?.channels.indexOf(channel) ?? -1;
+		if (index >= 0) guild?.channels.splice(index, 1);
 	}
 
 	interactionByToken(token: string): InteractionRecord | undefined {

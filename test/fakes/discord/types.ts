@@ -1,4 +1,5 @@
 import type { APIEmbed } from "discord-api-types/v10";
+import type { FaultRule, InjectedFault } from "../common/faults.js";
 
 export interface FakeGuildInit {
 	id?: string;
@@ -264,6 +265,21 @@ export interface FakeDiscord {
 	createMessage(input: CreateMessageInput): StoredMessage;
 	deleteMessage(channelId: string, messageId: string): void;
 	expireToken(interactionId: string): void;
+	/** Deletes a channel and its messages (CHANNEL_DELETE is dispatched); its routes then answer 10003. */
+	deleteChannel(channelId: string): void;
+	/**
+	 * The bot loses View Channel there: its channel routes answer 403 50001 Missing Access.
+	 * Interaction webhooks keep working, as they need no permission in the channel.
+	 */
+	revokeChannelAccess(channelId: string): void;
+	/**
+	 * Faults for REST, interaction webhooks and the CDN (not the gateway), drawn per request; the
+	 * function returned ends the rule.
+	 */
+	addFault(rule: FaultRule): () => void;
+	clearFaults(): void;
+	/** Every fault drawn so far, in order. */
+	readonly injectedFaults: readonly InjectedFault[];
 	injectError(match: { method?: string; pathPattern: RegExp }, error: InjectedError): void;
 	waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
 	waitForMessage(predicate: (m: StoredMessage) => boolean, timeoutMs?: number): Promise<StoredMessage>;
