@@ -1,5 +1,5 @@
 import type { APIEmbed } from "discord.js";
-import { freePort, waitFor } from "../support/wait.js";
+import { refusedPort, waitFor } from "../support/wait.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { PROVIDER_LABELS } from "../../src/providers/names.js";
 import type { FakeSubmitError } from "../fakes/common/fakeProvider.js";
@@ -78,7 +78,7 @@ describe.each(PAIRS)("primary %s, fallback %s", (primary, fallback) => {
 		await start({
 			provider: primary,
 			fallback,
-			env: { LUMA_API_BASE: `http://127.0.0.1:${await freePort()}` },
+			env: { LUMA_API_BASE: `http://127.0.0.1:${await refusedPort()}` },
 		});
 		const result = await generate({ prompt: "unreachable" });
 		expect(fieldsOf(result)).toContain(moved);

@@ -1,4 +1,4 @@
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 
 /** Polls `condition` every 10 ms until it holds; fails after `timeoutMs` so no test hangs. */
 export async function waitFor(
@@ -20,4 +20,23 @@ export async function freePort(): Promise<number> {
 			server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
 		});
 	});
+}
+
+/**
+ * A loopback port nothing answers on, for as long as the test runs: below the range the system
+ * hands out for port 0, so no fake started meanwhile can take it (as a port freed a moment ago can).
+ */
+export async function refusedPort(): Promise<number> {
+	for (const port of [9, 47, 63, 83, 95, 101, 127]) {
+		const refused = await new Promise<boolean>((resolve) => {
+			const socket = connect(port, "127.0.0.1");
+			socket.once("connect", () => {
+				socket.destroy();
+				resolve(false);
+			});
+			socket.once("error", () => resolve(true));
+		});
+		if (refused) return port;
+	}
+	throw new Error("every candidate port answers; no port refuses connections here");
 }
