@@ -105,6 +105,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 		sendModalSubmit: (input) => interactions.modalSubmit(input),
 		sendAutocomplete: (input) => interactions.autocomplete(input),
 		sendMessageCommand: (input) => interactions.messageCommand(input),
+		dmChannelId: (userId) => store.dmChannel(userId).id,
 		message: (channelId, messageId) => store.message(channelId, messageId),
 		messages: (channelId) => store.messages(channelId),
 		createMessage(input) {

@@ -23,6 +23,7 @@ import type {
 
 type Json = Record<string, unknown>;
 type Where = {
+	dm?: boolean;
 	userId?: string;
 	guildId?: string;
 	channelId?: string;
@@ -133,16 +134,20 @@ export class InteractionFactory {
 		const { store } = this.#ctx;
 		const guild = where.guildId ? store.guildById.get(where.guildId) : store.guilds[0];
 		if (!guild) throw new Error(`fake discord: unknown guild ${where.guildId}`);
-		const channelId = where.channelId ?? guild.channels[0]?.id ?? "";
+		const userId = where.userId ?? guild.ownerId;
+		const channelId = where.dm
+			? store.dmChannel(userId).id
+			: (where.channelId ?? guild.channels[0]?.id ?? "");
 		if (!store.channelById.has(channelId)) throw new Error(`fake discord: unknown channel ${channelId}`);
 		const id = store.snowflakes.next();
 		return {
 			id,
 			token: `fake-interaction-token.${id}.${randomBytes(24).toString("base64url")}`,
 			type,
-			guildId: guild.id,
+			guildId: where.dm ? "" : guild.id,
+			...(where.dm && { dm: true }),
 			channelId,
-			userId: where.userId ?? guild.ownerId,
+			userId,
 			createdAt: store.now(),
 			dispatchedAt: performance.now(),
 			attachmentSizeLimit: sizeLimit ?? DEFAULT_UPLOAD_LIMIT,
