@@ -13,6 +13,7 @@ export const componentHandlers: ComponentHandlers = {
 		await openExtendModal(interaction, context, jobId);
 	},
 	async delete(interaction, context, jobId) {
+		if (!interaction.isButton()) throw new UserError("control_gone");
 		await deleteJob(context, {
 			jobId,
 			userId: interaction.user.id,
@@ -30,6 +31,7 @@ export const componentHandlers: ComponentHandlers = {
 	},
 	/** A fresh download link for a clip whose provider's links expire within the hour. */
 	async link(interaction, context, jobId) {
+		if (!interaction.isButton()) throw new UserError("control_gone");
 		const job = await context.store.get(jobId);
 		if (!job || job.deletedAt || job.state !== "succeeded" || !job.taskId)
 			throw new Refusal({ code: "delete_gone" });

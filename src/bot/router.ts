@@ -1,15 +1,50 @@
-import type { Interaction, RepliableInteraction } from "discord.js";
+import {
+	DiscordjsErrorCodes,
+	DiscordjsTypeError,
+	type Interaction,
+	type RepliableInteraction,
+} from "discord.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { BotContext, Command, ComponentHandlers, MessageCommand } from "./command.js";
 import { decodeCustomId } from "./customId.js";
 import { memberWords } from "./i18n/memberWords.js";
+import { malformedOption } from "./malformedOptions.js";
 import { t } from "./i18n/translate.js";
 import { replyPrivately } from "./responder.js";
 import { refusalText } from "./views/failureText.js";
 
 /** The generic answer to an unexpected error, in English (members get it in their language). */
 export const GENERIC_ERROR = t("en", "error.generic");
+
+/** discord.js reading an option the command, as registered, would always have sent. */
+const COMMAND_SHAPE_ERRORS: ReadonlySet<string> = new Set([
+	DiscordjsErrorCodes.CommandInteractionOptionNotFound,
+	DiscordjsErrorCodes.CommandInteractionOptionType,
+	DiscordjsErrorCodes.CommandInteractionOptionEmpty,
+	DiscordjsErrorCodes.CommandInteractionOptionNoSubcommand,
+	DiscordjsErrorCodes.CommandInteractionOptionNoSubcommandGroup,
+	DiscordjsErrorCodes.AutocompleteInteractionOptionNoFocusedOption,
+]);
+
+/** discord.js reading a field the bot's own form always has. */
+const FORM_SHAPE_ERRORS: ReadonlySet<string> = new Set([
+	DiscordjsErrorCodes.ModalSubmitInteractionFieldNotFound,
+	DiscordjsErrorCodes.ModalSubmitInteractionFieldType,
+	DiscordjsErrorCodes.ModalSubmitInteractionFieldEmpty,
+	DiscordjsErrorCodes.ModalSubmitInteractionFieldInvalidChannelType,
+]);
+
+/**
+ * A command or form that does not have the shape the bot registered or showed (an older
+ * registration, a forged payload) is refused like any other request, not treated as a fault.
+ */
+function asMalformed(error: unknown): UserError | undefined {
+	if (!(error instanceof DiscordjsTypeError)) return undefined;
+	if (COMMAND_SHAPE_ERRORS.has(error.code)) return new UserError("command_gone");
+	if (FORM_SHAPE_ERRORS.has(error.code)) return new UserError("form_gone");
+	return undefined;
+}
 
 /**
  * The one entry for interactions and the one error boundary: a `UserError` is answered with its
@@ -90,6 +125,11 @@ export class InteractionRouter {
 			if (interaction.isChatInputCommand()) {
 				const command = this.#commands.get(interaction.commandName);
 				if (!command) throw new UserError("command_gone");
+				const malformed = malformedOption(interaction.options.data, command.data.options);
+				if (malformed !== undefined) {
+					this.#logger.info({ ...context, option: malformed }, "command with a malformed option refused");
+					throw new UserError("command_gone");
+				}
 				this.#logger.debug(context, "command received");
 				await command.execute(interaction, this.#context);
 			} else if (interaction.isMessageContextMenuCommand()) {
@@ -101,6 +141,12 @@ export class InteractionRouter {
 				const handler = id && this.#components[id.action];
 				if (!id || !handler) throw new UserError("control_gone");
 				await handler(interaction, this.#context, id.jobId);
+			} else if (interaction.isMessageComponent()) {
+				// The bot shows buttons only: a select menu (or any other control) is not one of its own.
+				throw new UserError("control_gone");
+			} else {
+				// A command type the bot never registered (a user menu, say).
+				throw new UserError("command_gone");
 			}
 		} catch (error) {
 			await this.#answerError(interaction, error, context);
@@ -112,12 +158,22 @@ export class InteractionRouter {
 		error: unknown,
 		context: Record<string, unknown>,
 	): Promise<void> {
-		const expected = error instanceof UserError;
-		if (!expected) this.#logger.error({ ...context, err: error }, "interaction failed");
+		const malformed = asMalformed(error);
+		if (malformed) this.#logger.info({ ...context, err: error }, "malformed interaction refused");
+		const refusal = malformed ?? (error instanceof UserError ? error : undefined);
+		if (!refusal) this.#logger.error({ ...context, err: error }, "interaction failed");
+		if (interaction.isAutocomplete()) {
+			// Suggestions are all an autocomplete can be answered with: none, then.
+			if (!interaction.responded)
+				await interaction.respond([]).catch((respondError: unknown) => {
+					this.#logger.warn({ ...context, err: respondError }, "could not answer an autocomplete");
+				});
+			return;
+		}
 		if (!interaction.isRepliable()) return;
 		const t = memberWords(interaction);
-		const text = expected
-			? refusalText(t, { code: error.code, ...(error.params && { params: error.params }) })
+		const text = refusal
+			? refusalText(t, { code: refusal.code, ...(refusal.params && { params: refusal.params }) })
 			: t("error.generic");
 		try {
 			await replyPrivately(interaction as RepliableInteraction, text);

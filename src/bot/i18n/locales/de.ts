@@ -179,6 +179,8 @@ export const messages = {
 	"refusal.command_gone":
 		"Dieser Befehl ist nicht mehr verfügbar. Discord aktualisiert die Befehlsliste möglicherweise noch.",
 	"refusal.control_gone": "Diese Schaltfläche wird nicht mehr verwendet.",
+	"refusal.form_gone":
+		"Dieses Formular ist veraltet. Schließe es und drücke beim Video erneut auf Verlängern.",
 	"refusal.subcommand_unavailable":
 		"Dieser Teil von /luma ist mit dem aktuellen Videoanbieter des Bots nicht verfügbar. Discord aktualisiert die Befehlsliste möglicherweise noch.",
 	"refusal.bad_time_zone":

@@ -165,6 +165,7 @@ export const messages = {
 	"refusal.command_gone":
 		"This command is not available any more. Discord may still be updating the command list.",
 	"refusal.control_gone": "This button is not in use any more.",
+	"refusal.form_gone": "This form is out of date. Close it and press Extend on the video again.",
 	"refusal.subcommand_unavailable":
 		"That part of /luma is not available with the bot's current video provider. Discord may still be updating the command list.",
 	"refusal.bad_time_zone":

@@ -175,6 +175,8 @@ export const messages = {
 	"refusal.command_gone":
 		"Este comando ya no está disponible. Puede que Discord aún esté actualizando la lista de comandos.",
 	"refusal.control_gone": "Este botón ya no se usa.",
+	"refusal.form_gone":
+		"Este formulario está desactualizado. Ciérralo y vuelve a pulsar Extender en el vídeo.",
 	"refusal.subcommand_unavailable":
 		"Esa parte de /luma no está disponible con el proveedor de vídeo actual del bot. Puede que Discord aún esté actualizando la lista de comandos.",
 	"refusal.bad_time_zone":

@@ -176,6 +176,8 @@ export const messages = {
 	"refusal.command_gone":
 		"Cette commande n'est plus disponible. Discord est peut-être encore en train de mettre à jour la liste des commandes.",
 	"refusal.control_gone": "Ce bouton n'est plus utilisé.",
+	"refusal.form_gone":
+		"Ce formulaire n'est plus à jour. Ferme-le et appuie de nouveau sur Prolonger sous la vidéo.",
 	"refusal.subcommand_unavailable":
 		"Cette partie de /luma n'est pas disponible avec le fournisseur vidéo actuel du bot. Discord est peut-être encore en train de mettre à jour la liste des commandes.",
 	"refusal.bad_time_zone":

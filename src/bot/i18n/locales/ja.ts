@@ -165,6 +165,7 @@ export const messages = {
 	"refusal.command_gone":
 		"このコマンドはもう使えません。Discordがまだコマンド一覧を更新している途中かもしれません。",
 	"refusal.control_gone": "このボタンはもう使われていません。",
+	"refusal.form_gone": "このフォームは古くなっています。閉じてから、動画の「延長」をもう一度押してください。",
 	"refusal.subcommand_unavailable":
 		"/luma のこの機能は、ボットの現在の動画プロバイダーでは使えません。Discordがまだコマンド一覧を更新している途中かもしれません。",
 	"refusal.bad_time_zone":

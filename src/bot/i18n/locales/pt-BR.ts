@@ -170,6 +170,7 @@ export const messages = {
 	"refusal.command_gone":
 		"Este comando não está mais disponível. O Discord talvez ainda esteja atualizando a lista de comandos.",
 	"refusal.control_gone": "Este botão não está mais em uso.",
+	"refusal.form_gone": "Este formulário está desatualizado. Feche-o e toque em Estender no vídeo de novo.",
 	"refusal.subcommand_unavailable":
 		"Essa parte do /luma não está disponível com o provedor de vídeo atual do bot. O Discord talvez ainda esteja atualizando a lista de comandos.",
 	"refusal.bad_time_zone":
