@@ -164,6 +164,7 @@ export class InteractionFactory {
 		store.interactions.set(record.id, record);
 		store.interactionsByToken.set(record.token, record);
 		const payload = interactionPayload(store, applicationId, record, data);
+		record.payload = payload;
 		record.dispatchedAt = performance.now();
 		const shards = this.#dispatch("INTERACTION_CREATE", payload);
 		if (shards.length === 0) {
@@ -173,6 +174,20 @@ export class InteractionFactory {
 		}
 		return handleFor(this.#ctx, record, shards);
 	}
+}
+
+/**
+ * Delivers an interaction's INTERACTION_CREATE again, same id and token (as a gateway may after a
+ * reconnect); the one answer Discord accepts stays the first.
+ */
+export function redeliver(
+	ctx: FakeContext,
+	dispatch: (t: string, d: unknown) => number[],
+	id: string,
+): number[] {
+	const record = ctx.store.interactions.get(id);
+	if (!record?.payload) throw new Error(`fake discord: unknown interaction ${id}`);
+	return dispatch("INTERACTION_CREATE", record.payload);
 }
 
 function handleFor(ctx: FakeContext, record: InteractionRecord, shards: number[]): InteractionHandle {

@@ -77,6 +77,8 @@ export interface InteractionRecord {
 	responseListeners: ((response: InteractionResponse) => void)[];
 	originalMessageId?: string;
 	expired: boolean;
+	/** The INTERACTION_CREATE `d` as dispatched, to deliver it again. */
+	payload?: Record<string, unknown>;
 }
 
 export interface StoredCommand extends Record<string, unknown> {

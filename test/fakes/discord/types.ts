@@ -273,6 +273,11 @@ export interface FakeDiscord {
 	sendModalSubmit(input: ModalSubmitInput): InteractionHandle;
 	sendAutocomplete(input: AutocompleteInput): InteractionHandle;
 	sendMessageCommand(input: MessageCommandInput): InteractionHandle;
+	/**
+	 * Delivers an interaction again with the same id and token, as a gateway may after a reconnect.
+	 * Returns the shard of each session it went to.
+	 */
+	redeliverInteraction(interactionId: string): readonly number[];
 	/** The id of the direct-message channel between the bot and a user (made on first use). */
 	dmChannelId(userId: string): string;
 	message(channelId: string, messageId: string): StoredMessage | undefined;
