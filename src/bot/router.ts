@@ -8,6 +8,7 @@ import { UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { BotContext, Command, ComponentHandlers, MessageCommand } from "./command.js";
 import { decodeCustomId } from "./customId.js";
+import { discordCode } from "./discordErrors.js";
 import { memberWords } from "./i18n/memberWords.js";
 import { malformedOption } from "./malformedOptions.js";
 import { t } from "./i18n/translate.js";
@@ -46,6 +47,11 @@ function asMalformed(error: unknown): UserError | undefined {
 	return undefined;
 }
 
+/** How long Discord accepts answers to an interaction: a delivery after that cannot matter. */
+const INTERACTION_LIFETIME_MS = 15 * 60 * 1000;
+/** Discord's code for an answer to an interaction that already has its first answer. */
+const ALREADY_ACKNOWLEDGED = 40060;
+
 /**
  * The one entry for interactions and the one error boundary: a `UserError` is answered with its
  * code worded in the member's language, anything else is logged with context and answered with a
@@ -58,6 +64,8 @@ export class InteractionRouter {
 	readonly #context: BotContext;
 	readonly #logger: Logger;
 	readonly #inFlight = new Set<Promise<void>>();
+	/** Interaction ids handled in the last 15 minutes, oldest first, with when they arrived. */
+	readonly #seen = new Map<string, number>();
 	#closing = false;
 
 	constructor(deps: {
@@ -77,9 +85,31 @@ export class InteractionRouter {
 	}
 
 	handle(interaction: Interaction): Promise<void> {
+		if (this.#deliveredBefore(interaction.id)) {
+			this.#logger.info({ interactionId: interaction.id }, "interaction delivered again");
+			return Promise.resolve();
+		}
 		const task = this.#route(interaction).finally(() => this.#inFlight.delete(task));
 		this.#inFlight.add(task);
 		return task;
+	}
+
+	/**
+	 * Remembers an interaction id, and whether it was seen already. A gateway may deliver an event
+	 * twice (a reconnect); the first delivery was answered, and Discord takes one first answer per
+	 * interaction, so a repeat is dropped unanswered. Across processes and restarts the same rule
+	 * holds without this memory: every request that costs anything answers first (a pending
+	 * message or a private "thinking…") and starts nothing when that answer is refused.
+	 */
+	#deliveredBefore(id: string): boolean {
+		const now = this.#context.clock();
+		for (const [seenId, at] of this.#seen) {
+			if (now - at < INTERACTION_LIFETIME_MS) break;
+			this.#seen.delete(seenId);
+		}
+		if (this.#seen.has(id)) return true;
+		this.#seen.set(id, now);
+		return false;
 	}
 
 	/** Refuses new interactions and waits for the ones being handled. */
@@ -158,6 +188,17 @@ export class InteractionRouter {
 		error: unknown,
 		context: Record<string, unknown>,
 	): Promise<void> {
+		if (
+			discordCode(error) === ALREADY_ACKNOWLEDGED &&
+			interaction.isRepliable() &&
+			!interaction.deferred &&
+			!interaction.replied
+		) {
+			// Its first answer was refused as a second one: this delivery repeats one another process
+			// (or this one, before a restart) already answered, and it started nothing.
+			this.#logger.info(context, "interaction delivered again");
+			return;
+		}
 		const malformed = asMalformed(error);
 		if (malformed) this.#logger.info({ ...context, err: error }, "malformed interaction refused");
 		const refusal = malformed ?? (error instanceof UserError ? error : undefined);
