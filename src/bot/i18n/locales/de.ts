@@ -159,6 +159,8 @@ export const messages = {
 		"Dieses Video ist fehlgeschlagen, es gibt also nichts zu verlängern. Wähle ein fertiges Video.",
 	"refusal.video_in_progress":
 		"Dieses Video wird noch erstellt. Warte, bis es fertig ist, und verlängere es dann.",
+	"refusal.extension_repeated":
+		"Du hast genau diese Verlängerung gerade eben angefordert, und sie wird schon erstellt: Achte im Kanal darauf. Für eine weitere ändere die Beschreibung.",
 	"refusal.video_unknown": "Dieses Video ist dem Bot nicht mehr bekannt und kann nicht verlängert werden.",
 	"refusal.link_other_server":
 		"Dieser Link führt zu einer Nachricht auf einem anderen Server. Verlinke ein Video von diesem Server.",

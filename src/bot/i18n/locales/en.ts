@@ -145,6 +145,8 @@ export const messages = {
 	"refusal.video_deleted": "That video was deleted, so it can't be extended. Pick another one.",
 	"refusal.video_failed": "That video failed, so there is nothing to extend. Pick a finished video.",
 	"refusal.video_in_progress": "That video is still being made. Wait until it is done, then extend it.",
+	"refusal.extension_repeated":
+		"You asked for this same extension a moment ago, and it is being made: watch for it in the channel. To make another one, change the prompt.",
 	"refusal.video_unknown": "That video is no longer known to the bot, so it can't be extended.",
 	"refusal.link_other_server":
 		"That link points to a message in another server. Link a video from this server.",

@@ -155,6 +155,8 @@ export const messages = {
 	"refusal.video_deleted": "Ese vídeo se ha eliminado, así que no se puede extender. Elige otro.",
 	"refusal.video_failed": "Ese vídeo ha fallado, así que no hay nada que extender. Elige un vídeo terminado.",
 	"refusal.video_in_progress": "Ese vídeo todavía se está creando. Espera a que termine y luego extiéndelo.",
+	"refusal.extension_repeated":
+		"Acabas de pedir esta misma extensión y ya se está haciendo: búscala en el canal. Para hacer otra, cambia el prompt.",
 	"refusal.video_unknown": "El bot ya no conoce ese vídeo, así que no se puede extender.",
 	"refusal.link_other_server":
 		"Ese enlace lleva a un mensaje de otro servidor. Enlaza un vídeo de este servidor.",

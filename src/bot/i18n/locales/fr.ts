@@ -156,6 +156,8 @@ export const messages = {
 	"refusal.video_failed": "Cette vidéo a échoué, il n'y a donc rien à prolonger. Choisis une vidéo terminée.",
 	"refusal.video_in_progress":
 		"Cette vidéo est encore en cours de création. Attends qu'elle soit terminée, puis prolonge-la.",
+	"refusal.extension_repeated":
+		"Tu viens de demander exactement ce prolongement, et il est en cours : surveille le salon. Pour en faire un autre, change le prompt.",
 	"refusal.video_unknown": "Le bot ne connaît plus cette vidéo, elle ne peut donc pas être prolongée.",
 	"refusal.link_other_server":
 		"Ce lien mène à un message d'un autre serveur. Donne le lien d'une vidéo de ce serveur.",

@@ -145,6 +145,8 @@ export const messages = {
 	"refusal.video_deleted": "その動画は削除されているため延長できません。別の動画を選んでください。",
 	"refusal.video_failed": "その動画は失敗したため、延長するものがありません。完成した動画を選んでください。",
 	"refusal.video_in_progress": "その動画はまだ作成中です。完成してから延長してください。",
+	"refusal.extension_repeated":
+		"同じ延長をたった今リクエストしたため、すでに作成中です。チャンネルで確認してください。別の延長を作るにはプロンプトを変えてください。",
 	"refusal.video_unknown": "ボットはその動画をもう把握していないため、延長できません。",
 	"refusal.link_other_server":
 		"そのリンクは別のサーバーのメッセージを指しています。このサーバーの動画へのリンクを使ってください。",

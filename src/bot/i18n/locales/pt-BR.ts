@@ -150,6 +150,8 @@ export const messages = {
 	"refusal.video_failed": "Esse vídeo falhou, então não há nada para estender. Escolha um vídeo pronto.",
 	"refusal.video_in_progress":
 		"Esse vídeo ainda está sendo criado. Espere ele ficar pronto e depois estenda.",
+	"refusal.extension_repeated":
+		"Você acabou de pedir esta mesma extensão, e ela já está sendo feita: acompanhe no canal. Para fazer outra, mude o prompt.",
 	"refusal.video_unknown": "O bot não conhece mais esse vídeo, então ele não pode ser estendido.",
 	"refusal.link_other_server":
 		"Esse link aponta para uma mensagem de outro servidor. Use o link de um vídeo deste servidor.",
