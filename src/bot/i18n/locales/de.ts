@@ -268,6 +268,7 @@ export const messages = {
 	"extend.modal_hint": "Leer lassen, um die Beschreibung des Clips wiederzuverwenden.",
 	"extend.follow": "Der Clip wird verlängert: Hier kannst du ihn verfolgen {url}",
 	"reply.deleted": "Das Video wurde gelöscht. Es kann nicht mehr verlängert werden.",
+	"reply.already_deleted": "Dieses Video ist bereits gelöscht.",
 	"reply.fresh_link": "Hier ist ein neuer Link zum Video (er gilt etwa eine Stunde): {url}",
 
 	"quota.exempt": "Deine Rolle ist ausgenommen: Für dich gelten keine Limits.",

@@ -252,6 +252,7 @@ export const messages = {
 	"extend.modal_hint": "Leave empty to reuse the clip's prompt.",
 	"extend.follow": "Extending the clip: follow it here {url}",
 	"reply.deleted": "Deleted the video. It can no longer be extended.",
+	"reply.already_deleted": "This video is already deleted.",
 	"reply.fresh_link": "Here is a fresh link to the video (it works for about an hour): {url}",
 
 	// /luma quota.

@@ -263,6 +263,7 @@ export const messages = {
 	"extend.modal_hint": "Déjalo vacío para reutilizar el prompt del clip.",
 	"extend.follow": "Extendiendo el clip: síguelo aquí {url}",
 	"reply.deleted": "Se ha eliminado el vídeo. Ya no se puede extender.",
+	"reply.already_deleted": "Este vídeo ya está eliminado.",
 	"reply.fresh_link":
 		"Aquí tienes un enlace nuevo al vídeo (funciona durante una hora aproximadamente): {url}",
 

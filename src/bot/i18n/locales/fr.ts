@@ -265,6 +265,7 @@ export const messages = {
 	"extend.modal_hint": "Laisse vide pour réutiliser le prompt du clip.",
 	"extend.follow": "Prolongation du clip : suis-la ici {url}",
 	"reply.deleted": "Vidéo supprimée. Elle ne peut plus être prolongée.",
+	"reply.already_deleted": "Cette vidéo est déjà supprimée.",
 	"reply.fresh_link": "Voici un nouveau lien vers la vidéo (valable environ une heure) : {url}",
 
 	"quota.exempt": "Ton rôle est exempté : aucune limite ne s'applique à toi.",

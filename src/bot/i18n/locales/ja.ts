@@ -249,6 +249,7 @@ export const messages = {
 	"extend.modal_hint": "空欄のままにすると、クリップのプロンプトを再利用します。",
 	"extend.follow": "クリップを延長しています。こちらで確認できます：{url}",
 	"reply.deleted": "動画を削除しました。今後は延長できません。",
+	"reply.already_deleted": "この動画はすでに削除されています。",
 	"reply.fresh_link": "動画の新しいリンクです（約1時間有効）：{url}",
 
 	"quota.exempt": "あなたのロールは免除されているため、上限は適用されません。",

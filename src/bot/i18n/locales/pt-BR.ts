@@ -255,6 +255,7 @@ export const messages = {
 	"extend.modal_hint": "Deixe vazio para reaproveitar o prompt do clipe.",
 	"extend.follow": "Estendendo o clipe: acompanhe aqui {url}",
 	"reply.deleted": "O vídeo foi excluído. Ele não pode mais ser estendido.",
+	"reply.already_deleted": "Este vídeo já foi excluído.",
 	"reply.fresh_link": "Aqui está um link novo para o vídeo (ele funciona por cerca de uma hora): {url}",
 
 	"quota.exempt": "Seu cargo é isento: nenhum limite se aplica a você.",
