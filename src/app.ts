@@ -26,6 +26,7 @@ import { JobIndex, type RecentVideo } from "./jobs/jobIndex.js";
 import { JobStore } from "./jobs/jobStore.js";
 import { Poller } from "./jobs/poller.js";
 import { recoverJobs } from "./jobs/recover.js";
+import { RepeatGuard } from "./jobs/repeatGuard.js";
 import type { StartJobDeps } from "./jobs/startJob.js";
 import type { Logger } from "./logger.js";
 import { frameReader } from "./media/readFrame.js";
@@ -242,6 +243,7 @@ export function createApp(deps: AppDeps): App {
 		events,
 		readHead: readFrameHead,
 		clock,
+		repeats: new RepeatGuard(store.claims),
 	};
 	const router = new InteractionRouter({
 		commands,

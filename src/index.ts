@@ -60,24 +60,61 @@ const running: { start(): Promise<void>; stop(): Promise<void> } =
  * a provider call's 8 s deadline (src/providers/http.ts), so a call in flight can finish first.
  */
 const HARD_EXIT_MS = 9_000;
+/**
+ * How long a crash waits for the stop (writes in flight, the store and the gateway closing) before
+ * exiting anyway: long enough for a clean close in the usual case, short enough that the
+ * supervisor has the bot back in seconds.
+ */
+const CRASH_STOP_MS = 2_000;
 let shuttingDown = false;
-async function shutdown(reason: string, code = 0): Promise<void> {
+/** Set by a crash: whatever else was going on, the process exits non-zero. */
+let crashed = false;
+
+function exit(code: number): never {
+	try {
+		// Lines a transport still holds are written before the process goes.
+		logger.flush();
+	} catch {
+		// Nowhere left to write them: exit all the same.
+	}
+	process.exit(crashed ? 1 : code);
+}
+
+async function shutdown(reason: string, code = 0, graceMs = HARD_EXIT_MS): Promise<void> {
 	if (shuttingDown) return;
 	shuttingDown = true;
 	logger.info({ reason }, "shutting down");
 	// If something hangs, exit anyway: every job is in the store and resumes on the next start.
-	setTimeout(() => process.exit(1), HARD_EXIT_MS).unref();
+	setTimeout(() => exit(1), graceMs).unref();
 	try {
 		await running.stop();
-		process.exit(code);
+		exit(code);
 	} catch (error) {
 		logger.error({ err: error }, "shutdown failed");
-		process.exit(1);
+		exit(1);
 	}
+}
+
+/**
+ * Crash-only: an error nobody handled means the process is in a state nobody planned for, so it
+ * is not trusted to carry on. It is logged, the bot stops within CRASH_STOP_MS, and the process
+ * exits non-zero for its supervisor (Docker, systemd, the shard manager) to start it again; every
+ * job is in the store and resumes from there.
+ */
+function crash(what: "unhandled rejection" | "uncaught exception", error: unknown): void {
+	logger.fatal({ err: error, exitCode: 1 }, `${what}: exiting for a restart`);
+	crashed = true;
+	if (shuttingDown) {
+		// A stop already under way may take its full time; a crash does not wait that long.
+		setTimeout(() => exit(1), CRASH_STOP_MS).unref();
+		return;
+	}
+	void shutdown(what, 1, CRASH_STOP_MS);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+process.on("unhandledRejection", (reason) => crash("unhandled rejection", reason));
+process.on("uncaughtException", (error) => crash("uncaught exception", error));
 // A shard whose manager is gone stops too: a new manager starts this shard again, and two
 // processes must not serve it at once.
 if (shardChild) process.once("disconnect", () => void shutdown("the shard manager is gone"));
@@ -90,6 +127,6 @@ try {
 		logger.fatal({ err: error }, "the bot could not start");
 		shuttingDown = true;
 		await running.stop().catch(() => undefined);
-		process.exit(1);
+		exit(1);
 	}
 }

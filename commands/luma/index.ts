@@ -27,6 +27,31 @@ export function frameOf(attachment: Attachment | null): FrameInput | undefined {
 	};
 }
 
+/**
+ * Every option a registration of `/luma` has had, by subcommand. One the configured provider lacks
+ * is refused by the checks against the provider, naming it; one outside these was never the bot's.
+ */
+const KNOWN_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
+	generate: new Set([
+		"prompt",
+		"start_frame",
+		"end_frame",
+		"aspect_ratio",
+		"loop",
+		"enhance",
+		"model",
+		"duration",
+		"resolution",
+	]),
+	extend: new Set(["video", "prompt", "end_frame", "direction"]),
+};
+
+function assertKnownOptions(interaction: ChatInputCommandInteraction, sub: string): void {
+	const known = KNOWN_OPTIONS[sub];
+	const given = interaction.options.data.find((option) => option.name === sub)?.options ?? [];
+	if (known && given.some((option) => !known.has(option.name))) throw new UserError("command_gone");
+}
+
 /** Reads the options as typed; the job engine checks them against the provider. */
 function generateInput(interaction: ChatInputCommandInteraction): GenerateInput {
 	const { options } = interaction;
@@ -38,14 +63,16 @@ function generateInput(interaction: ChatInputCommandInteraction): GenerateInput 
 	const [aspectRatio, model, duration, resolution] = ["aspect_ratio", "model", "duration", "resolution"].map(
 		text,
 	);
+	// A choice is passed on as given, even empty: the checks against the provider refuse what it
+	// does not offer, instead of a request being made without it.
 	return {
 		prompt: options.getString("prompt", true),
-		...(aspectRatio && { aspectRatio: aspectRatio as AspectRatio }),
+		...(aspectRatio !== undefined && { aspectRatio: aspectRatio as AspectRatio }),
 		...(loop !== null && { loop }),
 		...(enhance !== null && { enhance }),
-		...(model && { model }),
-		...(duration && { duration }),
-		...(resolution && { resolution }),
+		...(model !== undefined && { model }),
+		...(duration !== undefined && { duration }),
+		...(resolution !== undefined && { resolution }),
 		...(startFrame && { startFrame }),
 		...(endFrame && { endFrame }),
 	};
@@ -105,11 +132,14 @@ async function extend(interaction: ChatInputCommandInteraction, context: BotCont
 	);
 	const endFrame = frameOf(interaction.options.getAttachment("end_frame"));
 	const direction = interaction.options.getString("direction");
+	// Every registration offers these two choices only.
+	if (direction !== null && direction !== "forward" && direction !== "backward")
+		throw new UserError("command_gone");
 	await startExtension(interaction, context, {
 		source,
 		prompt: interaction.options.getString("prompt"),
 		...(endFrame && { endFrame }),
-		...((direction === "forward" || direction === "backward") && { direction }),
+		...(direction !== null && { direction }),
 	});
 }
 
@@ -119,13 +149,15 @@ export function createLumaCommand(caps: ProviderCapabilities): Command {
 		data: lumaCommandData(caps),
 		async execute(interaction, context) {
 			const sub = interaction.options.getSubcommand(true);
+			assertKnownOptions(interaction, sub);
 			if (sub === "generate") return generate(interaction, context);
 			if (sub === "extend" && caps.extend) return extend(interaction, context);
 			if (sub === "quota") return quota(interaction, context);
 			throw new UserError("subcommand_unavailable");
 		},
 		async autocomplete(interaction, context) {
-			const typed = interaction.options.getFocused().trim().toLowerCase();
+			// What the member typed so far; Discord sends it as text, but nothing here depends on that.
+			const typed = String(interaction.options.getFocused()).trim().toLowerCase();
 			const videos = interaction.guildId ? await context.index.recent(interaction.guildId) : [];
 			const now = context.clock();
 			const t = memberWords(interaction);

@@ -5,6 +5,7 @@ import { Refusal } from "../jobs/refusal.js";
 import type { ComponentHandlers } from "./command.js";
 import { extendFromModal, openExtendModal } from "./extendFlow.js";
 import { memberWords } from "./i18n/memberWords.js";
+import { replyPrivately } from "./responder.js";
 
 /** What each persistent custom id action does. */
 export const componentHandlers: ComponentHandlers = {
@@ -13,7 +14,8 @@ export const componentHandlers: ComponentHandlers = {
 		await openExtendModal(interaction, context, jobId);
 	},
 	async delete(interaction, context, jobId) {
-		await deleteJob(context, {
+		if (!interaction.isButton()) throw new UserError("control_gone");
+		const outcome = await deleteJob(context, {
 			jobId,
 			userId: interaction.user.id,
 			canManageMessages: interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false,
@@ -22,7 +24,8 @@ export const componentHandlers: ComponentHandlers = {
 			},
 			removeMessage: (job) => context.presenter.deleteMessage(job),
 		});
-		await interaction.editReply({ content: memberWords(interaction)("reply.deleted") });
+		const t = memberWords(interaction);
+		await replyPrivately(interaction, t(outcome === "deleted" ? "reply.deleted" : "reply.already_deleted"));
 	},
 	async "extend-modal"(interaction, context, jobId) {
 		if (!interaction.isModalSubmit()) throw new UserError("control_gone");
@@ -30,6 +33,7 @@ export const componentHandlers: ComponentHandlers = {
 	},
 	/** A fresh download link for a clip whose provider's links expire within the hour. */
 	async link(interaction, context, jobId) {
+		if (!interaction.isButton()) throw new UserError("control_gone");
 		const job = await context.store.get(jobId);
 		if (!job || job.deletedAt || job.state !== "succeeded" || !job.taskId)
 			throw new Refusal({ code: "delete_gone" });

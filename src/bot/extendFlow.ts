@@ -1,5 +1,6 @@
 import { LabelBuilder, ModalBuilder, TextInputBuilder } from "@discordjs/builders";
 import {
+	ComponentType,
 	MessageFlags,
 	type ButtonInteraction,
 	type ChatInputCommandInteraction,
@@ -67,7 +68,10 @@ export async function extendFromModal(
 	await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 	const job = await context.store.get(jobId);
 	if (!job) throw new UserError("video_unknown");
-	const prompt = interaction.fields.getTextInputValue(EXTEND_PROMPT_FIELD);
+	// The form's own field, as a text: anything else is not the form the bot showed.
+	const field = interaction.fields.getField(EXTEND_PROMPT_FIELD, ComponentType.TextInput);
+	const prompt = "value" in field ? field.value : undefined;
+	if (typeof prompt !== "string") throw new UserError("form_gone");
 	await startExtension(interaction, context, {
 		source: { job: assertExtendable(job, interaction.guildId) },
 		prompt,

@@ -111,12 +111,19 @@ export class JobEngine {
 		);
 	}
 
-	/** Marks a finished clip deleted: it leaves the autocomplete list and can't be extended. */
+	/**
+	 * Marks a finished clip deleted: it leaves the autocomplete list and can't be extended. Returns
+	 * the job when this call marked it, undefined when it was deleted already (or is unknown).
+	 */
 	async markDeleted(jobId: string, userId: string): Promise<Job | undefined> {
 		const now = this.#clock();
-		return this.#store.update(jobId, (job) =>
-			job.deletedAt ? undefined : { ...job, deletedAt: now, deletedBy: userId, updatedAt: now },
-		);
+		let marked = false;
+		const job = await this.#store.update(jobId, (current) => {
+			if (current.deletedAt) return undefined;
+			marked = true;
+			return { ...current, deletedAt: now, deletedBy: userId, updatedAt: now };
+		});
+		return marked ? job : undefined;
 	}
 
 	/** Sends a queued job to its provider exactly once; `shownIn` is its freshly posted pending message. */

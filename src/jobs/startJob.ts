@@ -17,6 +17,7 @@ import type { Job } from "./job.js";
 import type { JobEngine } from "./jobEngine.js";
 import type { JobStore } from "./jobStore.js";
 import { Refusal } from "./refusal.js";
+import type { RepeatGuard, RepeatHold } from "./repeatGuard.js";
 
 export interface StartJobDeps {
 	engine: JobEngine;
@@ -26,6 +27,8 @@ export interface StartJobDeps {
 	events: JobEvents;
 	readHead: ReadHead;
 	clock: Clock;
+	/** Tells a double submit of an extension from the first one; without it, each is its own. */
+	repeats?: RepeatGuard;
 }
 
 /** What is being asked for: a new clip, or the next part of one. */
@@ -68,7 +71,7 @@ export async function startJob(
 	request: StartRequest,
 	context: StartContext,
 ): Promise<Job> {
-	const { engine, registry } = deps;
+	const { registry } = deps;
 	const now = deps.clock();
 	const parent = request.kind === "extend" && "job" in request.source ? request.source.job : undefined;
 	const choice = chooseProvider(registry, parent, now);
@@ -101,6 +104,47 @@ export async function startJob(
 		});
 	if (problem) throw new Refusal(problem);
 
+	const repeat =
+		request.kind === "extend" ? await holdExtension(deps, context, request.source, jobRequest) : undefined;
+	try {
+		const job = await admitAndStart(deps, request, context, { request: jobRequest, choice });
+		repeat?.keep();
+		return job;
+	} catch (error) {
+		// It did not start: the member is told why, and trying again is a request of its own.
+		await repeat?.release().catch(() => undefined);
+		throw error;
+	}
+}
+
+/**
+ * A member's second request for the same extension of the same clip within a few seconds (two
+ * quick submits of one form) is the first one again: it is refused, saying so, and only the
+ * first is made. Another member, clip, prompt or frame is a request of its own.
+ */
+async function holdExtension(
+	deps: StartJobDeps,
+	context: StartContext,
+	source: ExtendSource,
+	jobRequest: Job["request"],
+): Promise<RepeatHold | undefined> {
+	if (!deps.repeats) return undefined;
+	const parent = "job" in source ? `job:${source.job.id}` : `url:${source.videoUrl}`;
+	const { guildId, userId } = context.requester;
+	const hold = await deps.repeats.hold(["extend", guildId ?? "", userId, parent, JSON.stringify(jobRequest)]);
+	if (!hold) throw new Refusal({ code: "extension_repeated" });
+	return hold;
+}
+
+/** Admits the checked request (rules and quota), then creates, shows and submits its job. */
+async function admitAndStart(
+	deps: StartJobDeps,
+	request: StartRequest,
+	context: StartContext,
+	checked: { request: Job["request"]; choice: ReturnType<typeof chooseProvider> },
+): Promise<Job> {
+	const { engine } = deps;
+	const { choice, request: jobRequest } = checked;
 	const jobId = engine.newId();
 	// Checked and counted in memory: with the guild's records cached, nothing here waits on the
 	// store, so the pending message goes out as soon as the request is known to be allowed.

@@ -25,8 +25,11 @@ export interface GenerateInput {
 	endFrame?: FrameInput;
 }
 
-/** Reads the first bytes of a file; injected so tests and the bot choose how. */
-export type ReadHead = (url: string, bytes: number) => Promise<Uint8Array>;
+/**
+ * Reads the first bytes of a file and, when its server says, the file's whole size; injected so
+ * tests and the bot choose how.
+ */
+export type ReadHead = (url: string, bytes: number) => Promise<{ head: Uint8Array; size?: number }>;
 
 /**
  * Characters that show nothing: controls, format characters (zero-width spaces and joiners, bidi
@@ -47,15 +50,18 @@ export function checkPrompt(raw: string): string {
 }
 
 async function checkFrame(which: "start" | "end", frame: FrameInput, readHead: ReadHead): Promise<Frame> {
-	if (frame.size > MAX_FRAME_BYTES) {
-		throw new UserError("frame_too_large", { frame: which, size: frame.size, max: MAX_FRAME_BYTES });
-	}
-	let head: Uint8Array;
+	const tooLarge = (size: number) =>
+		new UserError("frame_too_large", { frame: which, size, max: MAX_FRAME_BYTES });
+	if (frame.size > MAX_FRAME_BYTES) throw tooLarge(frame.size);
+	let read: Awaited<ReturnType<ReadHead>>;
 	try {
-		head = await readHead(frame.url, IMAGE_SNIFF_BYTES);
+		read = await readHead(frame.url, IMAGE_SNIFF_BYTES);
 	} catch {
 		throw new UserError("frame_unreadable", { frame: which });
 	}
+	const { head } = read;
+	// The file as served decides, whatever size its attachment claimed.
+	if (read.size !== undefined && read.size > MAX_FRAME_BYTES) throw tooLarge(read.size);
 	// The file's own bytes decide: a renamed file or a wrong Content-Type does not get through.
 	if (!detectImageType(head)) {
 		throw new UserError("frame_not_image", { frame: which, filename: frame.filename });
@@ -63,7 +69,7 @@ async function checkFrame(which: "start" | "end", frame: FrameInput, readHead: R
 	return {
 		url: frame.url,
 		filename: frame.filename,
-		size: frame.size,
+		size: read.size ?? frame.size,
 		...(frame.contentType ? { contentType: frame.contentType } : {}),
 	};
 }

@@ -14,8 +14,10 @@ const frame = (url: string, size = 1000) => ({ url, filename: `${url}.png`, cont
 const heads: Record<string, Uint8Array> = { png: PNG, jpeg: JPEG, webp: WEBP, gif: GIF };
 const readHead = async (url: string) => {
 	const head = heads[url];
-	if (!head) throw new Error("unreachable");
-	return head;
+	if (head) return { head, ...(url === "png" && { size: 1000 }) };
+	// A JPEG whose attachment claims 1000 bytes; its server says 11 MB.
+	if (url === "big") return { head: JPEG, size: 11 * 1024 * 1024 };
+	throw new Error("unreachable");
 };
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
@@ -93,6 +95,9 @@ describe("validateGenerate", () => {
 		expect(
 			await refusal(validateGenerate({ prompt: "p", endFrame: frame("png", MAX_FRAME_BYTES + 1) }, readHead)),
 		).toMatch(/end frame is 10\.0 MB; frames can be at most 10\.0 MB/);
+		expect(await refusal(validateGenerate({ prompt: "p", startFrame: frame("big") }, readHead))).toMatch(
+			/start frame is 11\.0 MB; frames can be at most 10\.0 MB/,
+		);
 		expect(await refusal(validateGenerate({ prompt: "p", endFrame: frame("missing") }, readHead))).toMatch(
 			/could not be read/,
 		);

@@ -41,11 +41,17 @@ export function storeFile(
 	store: Store,
 	origin: string,
 	folder: string,
-	input: { filename: string; data: Buffer; contentType?: string; description?: string },
+	input: { filename: string; data: Buffer; contentType?: string; description?: string; stalls?: boolean },
 ): StoredAttachment {
 	const id = store.snowflakes.next();
 	const contentType = guessType(input.filename, input.contentType);
-	store.files.set(id, { id, filename: input.filename, contentType, data: input.data });
+	store.files.set(id, {
+		id,
+		filename: input.filename,
+		contentType,
+		data: input.data,
+		...(input.stalls && { stalls: true }),
+	});
 	const url = `${origin}/cdn/${folder}/${id}/${encodeURIComponent(input.filename)}`;
 	const attachment: StoredAttachment = {
 		id,

@@ -20,7 +20,8 @@ function parseRange(header: string, size: number): { start: number; end: number 
 
 /**
  * Serves uploaded bytes at /cdn/<folder…>/<id>/<filename> (and /media/… for proxy_url). Query
- * strings (Discord's signed ex/is/hm) are ignored. Honours single `Range: bytes=a-b` requests.
+ * strings (Discord's signed ex/is/hm) are ignored. Honours single `Range: bytes=a-b` requests. A
+ * file stored with `stalls` is never answered.
  */
 export function serveCdn(store: Store, req: IncomingMessage, res: ServerResponse, path: string): void {
 	const parts = path.split("/");
@@ -30,6 +31,8 @@ export function serveCdn(store: Store, req: IncomingMessage, res: ServerResponse
 		res.writeHead(404, { "content-type": "text/plain" }).end("Not Found");
 		return;
 	}
+	// Left open on purpose: the server's close ends the connection.
+	if (file.stalls) return;
 	const size = file.data.length;
 	const headers: Record<string, string | number> = {
 		"content-type": file.contentType,

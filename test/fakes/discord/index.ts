@@ -4,7 +4,7 @@ import type { FakeContext } from "./context.js";
 import { discordFaultShape } from "./faults.js";
 import { Gateway } from "./gateway.js";
 import { apiChannel } from "./interactionPayloads.js";
-import { InteractionFactory } from "./interactions.js";
+import { InteractionFactory, redeliver } from "./interactions.js";
 import { createStoredMessage } from "./messages.js";
 import { DEFAULT_SPEC_PATH, loadSpecValidator } from "./openapi.js";
 import { Router } from "./router.js";
@@ -105,6 +105,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 		sendModalSubmit: (input) => interactions.modalSubmit(input),
 		sendAutocomplete: (input) => interactions.autocomplete(input),
 		sendMessageCommand: (input) => interactions.messageCommand(input),
+		redeliverInteraction: (interactionId) => redeliver(ctx, (t, d) => live.dispatch(t, d), interactionId),
+		dmChannelId: (userId) => store.dmChannel(userId).id,
 		message: (channelId, messageId) => store.message(channelId, messageId),
 		messages: (channelId) => store.messages(channelId),
 		createMessage(input) {

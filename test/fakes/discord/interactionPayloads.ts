@@ -29,6 +29,11 @@ export function apiMember(store: Store, guildId: string, userId: string): Json {
 
 export function apiChannel(store: Store, channelId: string): Json {
 	const channel = store.channelById.get(channelId);
+	const recipient = store.dmRecipient(channelId);
+	if (recipient !== undefined) {
+		const user = store.users.get(recipient) ?? { id: recipient, username: "someone", bot: false };
+		return { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [apiUser(user)] };
+	}
 	return {
 		id: channelId,
 		type: 0,
@@ -52,6 +57,7 @@ export function interactionPayload(
 	record: InteractionRecord,
 	data: Json,
 ): Json {
+	if (record.dm) return directMessagePayload(store, applicationId, record, data);
 	const guildLocale = store.guildById.get(record.guildId)?.locale ?? "en-US";
 	const payload: Json = {
 		id: record.id,
@@ -71,6 +77,37 @@ export function interactionPayload(
 		entitlements: [],
 		authorizing_integration_owners: { "0": record.guildId },
 		context: 0,
+		attachment_size_limit: record.attachmentSizeLimit,
+	};
+	const source = record.sourceMessageId ? store.messagesById.get(record.sourceMessageId) : undefined;
+	if (source) payload.message = toApiMessage(store, source);
+	return payload;
+}
+
+/** An interaction from the member's direct messages with the bot: `user` instead of a member, no guild. */
+function directMessagePayload(
+	store: Store,
+	applicationId: string,
+	record: InteractionRecord,
+	data: Json,
+): Json {
+	const user = store.users.get(record.userId) ?? { id: record.userId, username: "someone", bot: false };
+	const payload: Json = {
+		id: record.id,
+		application_id: applicationId,
+		type: record.type,
+		token: record.token,
+		version: 1,
+		data,
+		channel_id: record.channelId,
+		channel: apiChannel(store, record.channelId),
+		user: apiUser(user),
+		app_permissions: record.appPermissions ?? ALL_PERMISSIONS,
+		locale: record.locale,
+		entitlements: [],
+		// A guild install triggered from the bot's DMs is named "0".
+		authorizing_integration_owners: { "0": "0" },
+		context: 1,
 		attachment_size_limit: record.attachmentSizeLimit,
 	};
 	const source = record.sourceMessageId ? store.messagesById.get(record.sourceMessageId) : undefined;

@@ -23,6 +23,7 @@ import type {
 
 type Json = Record<string, unknown>;
 type Where = {
+	dm?: boolean;
 	userId?: string;
 	guildId?: string;
 	channelId?: string;
@@ -133,16 +134,20 @@ export class InteractionFactory {
 		const { store } = this.#ctx;
 		const guild = where.guildId ? store.guildById.get(where.guildId) : store.guilds[0];
 		if (!guild) throw new Error(`fake discord: unknown guild ${where.guildId}`);
-		const channelId = where.channelId ?? guild.channels[0]?.id ?? "";
+		const userId = where.userId ?? guild.ownerId;
+		const channelId = where.dm
+			? store.dmChannel(userId).id
+			: (where.channelId ?? guild.channels[0]?.id ?? "");
 		if (!store.channelById.has(channelId)) throw new Error(`fake discord: unknown channel ${channelId}`);
 		const id = store.snowflakes.next();
 		return {
 			id,
 			token: `fake-interaction-token.${id}.${randomBytes(24).toString("base64url")}`,
 			type,
-			guildId: guild.id,
+			guildId: where.dm ? "" : guild.id,
+			...(where.dm && { dm: true }),
 			channelId,
-			userId: where.userId ?? guild.ownerId,
+			userId,
 			createdAt: store.now(),
 			dispatchedAt: performance.now(),
 			attachmentSizeLimit: sizeLimit ?? DEFAULT_UPLOAD_LIMIT,
@@ -159,6 +164,7 @@ export class InteractionFactory {
 		store.interactions.set(record.id, record);
 		store.interactionsByToken.set(record.token, record);
 		const payload = interactionPayload(store, applicationId, record, data);
+		record.payload = payload;
 		record.dispatchedAt = performance.now();
 		const shards = this.#dispatch("INTERACTION_CREATE", payload);
 		if (shards.length === 0) {
@@ -168,6 +174,20 @@ export class InteractionFactory {
 		}
 		return handleFor(this.#ctx, record, shards);
 	}
+}
+
+/**
+ * Delivers an interaction's INTERACTION_CREATE again, same id and token (as a gateway may after a
+ * reconnect); the one answer Discord accepts stays the first.
+ */
+export function redeliver(
+	ctx: FakeContext,
+	dispatch: (t: string, d: unknown) => number[],
+	id: string,
+): number[] {
+	const record = ctx.store.interactions.get(id);
+	if (!record?.payload) throw new Error(`fake discord: unknown interaction ${id}`);
+	return dispatch("INTERACTION_CREATE", record.payload);
 }
 
 function handleFor(ctx: FakeContext, record: InteractionRecord, shards: number[]): InteractionHandle {

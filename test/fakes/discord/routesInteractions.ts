@@ -51,7 +51,7 @@ export function interactionMetadata(ctx: FakeContext, record: InteractionRecord)
 		id: record.id,
 		type: record.type,
 		user: apiUser(user),
-		authorizing_integration_owners: { "0": record.guildId },
+		authorizing_integration_owners: { "0": record.dm ? "0" : record.guildId },
 	};
 	if (record.commandName) {
 		metadata.name = record.commandName;

@@ -9,7 +9,6 @@ import { asJson, errors, formError, type Router } from "./router.js";
  */
 export function addUserRoutes(router: Router, ctx: FakeContext): void {
 	const { store } = ctx;
-	const dmByUser = new Map<string, string>();
 
 	router.add("POST", "/users/@me/channels", (req) => {
 		const recipientId = asJson(req.body).recipient_id;
@@ -17,17 +16,8 @@ export function addUserRoutes(router: Router, ctx: FakeContext): void {
 			throw errors.invalidForm(formError(["recipient_id"], "BASE_TYPE_REQUIRED", "This field is required"));
 		const user = store.users.get(recipientId);
 		if (!user) throw errors.unknownUser();
-		let channelId = dmByUser.get(recipientId);
-		if (!channelId) {
-			channelId = store.snowflakes.next();
-			dmByUser.set(recipientId, channelId);
-			store.channelById.set(channelId, {
-				id: channelId,
-				name: `dm-${user.username}`,
-				guildId: "",
-				position: 0,
-			});
-		}
+		// The same channel the user's own interactions in DMs come from.
+		const channelId = store.dmChannel(recipientId).id;
 		return {
 			status: 200,
 			body: { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [apiUser(user)] },

@@ -23,6 +23,7 @@ export interface MemberState extends StoredUser {
 export interface ChannelState {
 	id: string;
 	name: string;
+	/** "" for a direct-message channel. */
 	guildId: string;
 	position: number;
 }
@@ -43,6 +44,8 @@ export interface CdnFile {
 	filename: string;
 	contentType: string;
 	data: Buffer;
+	/** The CDN takes the request for this file and never answers it (the connection stays open). */
+	stalls?: boolean;
 }
 
 export interface InteractionRecord {
@@ -50,7 +53,10 @@ export interface InteractionRecord {
 	token: string;
 	/** 2 command, 3 component, 4 autocomplete, 5 modal submit. */
 	type: number;
+	/** "" in a direct message with the bot. */
 	guildId: string;
+	/** Sent from the member's direct messages with the bot: no guild, no member. */
+	dm?: boolean;
 	channelId: string;
 	userId: string;
 	/** Fake-clock time of dispatch (3 s and 15 min rules). */
@@ -71,6 +77,8 @@ export interface InteractionRecord {
 	responseListeners: ((response: InteractionResponse) => void)[];
 	originalMessageId?: string;
 	expired: boolean;
+	/** The INTERACTION_CREATE `d` as dispatched, to deliver it again. */
+	payload?: Record<string, unknown>;
 }
 
 export interface StoredCommand extends Record<string, unknown> {
@@ -103,6 +111,7 @@ export class Store {
 	readonly messageWaiters = new Waiters<StoredMessage>();
 	readonly requestWaiters = new Waiters<RecordedRequest>();
 	readonly botUser: StoredUser;
+	readonly #dmChannels = new Map<string, ChannelState>();
 
 	constructor(now: () => number, snowflakes: SnowflakeGenerator, botUserId: string, botName: string) {
 		this.now = now;
@@ -148,6 +157,24 @@ export class Store {
 			}
 			for (const member of members) this.users.set(member.id, member);
 		}
+	}
+
+	/** The direct-message channel between the bot and a user, made on first use. */
+	dmChannel(userId: string): ChannelState {
+		const existing = this.#dmChannels.get(userId);
+		if (existing) return existing;
+		const name = `dm-${this.users.get(userId)?.username ?? userId}`;
+		const channel: ChannelState = { id: this.snowflakes.next(), name, guildId: "", position: 0 };
+		this.#dmChannels.set(userId, channel);
+		this.channelById.set(channel.id, channel);
+		this.messagesByChannel.set(channel.id, new Map());
+		return channel;
+	}
+
+	/** The user of a direct-message channel, or undefined for a server channel. */
+	dmRecipient(channelId: string): string | undefined {
+		for (const [userId, channel] of this.#dmChannels) if (channel.id === channelId) return userId;
+		return undefined;
 	}
 
 	member(guildId: string, userId: string): MemberState | undefined {

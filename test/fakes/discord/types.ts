@@ -158,6 +158,8 @@ export interface InteractionHandle {
 export type OptionValue = string | number | boolean | APIAttachmentLike;
 
 export interface SlashCommandInput {
+	/** Sent from the member's direct messages with the bot (no guild): `guildId` and `channelId` are ignored. */
+	dm?: boolean;
 	name: string;
 	subcommand?: string;
 	subcommandGroup?: string;
@@ -173,6 +175,8 @@ export interface SlashCommandInput {
 }
 
 export interface ButtonInput {
+	/** Sent from the member's direct messages with the bot (no guild): `guildId` and `channelId` are ignored. */
+	dm?: boolean;
 	customId: string;
 	messageId: string;
 	channelId?: string;
@@ -185,6 +189,8 @@ export interface ButtonInput {
 }
 
 export interface ModalSubmitInput {
+	/** Sent from the member's direct messages with the bot (no guild): `guildId` and `channelId` are ignored. */
+	dm?: boolean;
 	customId: string;
 	fields: Record<string, string>;
 	messageId?: string;
@@ -198,6 +204,8 @@ export interface ModalSubmitInput {
 }
 
 export interface AutocompleteInput {
+	/** Sent from the member's direct messages with the bot (no guild): `guildId` and `channelId` are ignored. */
+	dm?: boolean;
 	name: string;
 	subcommand?: string;
 	focused: string;
@@ -253,12 +261,25 @@ export interface FakeDiscord {
 	/** "checked": bodies are validated against the spec; "skipped": its file is missing; "off": turned off. */
 	readonly openapi: { path: string | null; checks: "checked" | "skipped" | "off" };
 	readonly commands: { global: unknown[]; guild: Map<string, unknown[]> };
-	addAttachment(input: { filename: string; data: Buffer; contentType?: string }): APIAttachmentLike;
+	/** Puts a file on the fake CDN; with `stalls`, the CDN takes requests for it and never answers. */
+	addAttachment(input: {
+		filename: string;
+		data: Buffer;
+		contentType?: string;
+		stalls?: boolean;
+	}): APIAttachmentLike;
 	sendSlashCommand(input: SlashCommandInput): InteractionHandle;
 	sendButton(input: ButtonInput): InteractionHandle;
 	sendModalSubmit(input: ModalSubmitInput): InteractionHandle;
 	sendAutocomplete(input: AutocompleteInput): InteractionHandle;
 	sendMessageCommand(input: MessageCommandInput): InteractionHandle;
+	/**
+	 * Delivers an interaction again with the same id and token, as a gateway may after a reconnect.
+	 * Returns the shard of each session it went to.
+	 */
+	redeliverInteraction(interactionId: string): readonly number[];
+	/** The id of the direct-message channel between the bot and a user (made on first use). */
+	dmChannelId(userId: string): string;
 	message(channelId: string, messageId: string): StoredMessage | undefined;
 	messages(channelId?: string): StoredMessage[];
 	/** Create a message as if another bot or user posted (e.g. to test links). */

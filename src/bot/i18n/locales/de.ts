@@ -159,6 +159,8 @@ export const messages = {
 		"Dieses Video ist fehlgeschlagen, es gibt also nichts zu verlängern. Wähle ein fertiges Video.",
 	"refusal.video_in_progress":
 		"Dieses Video wird noch erstellt. Warte, bis es fertig ist, und verlängere es dann.",
+	"refusal.extension_repeated":
+		"Du hast genau diese Verlängerung gerade eben angefordert, und sie wird schon erstellt: Achte im Kanal darauf. Für eine weitere ändere die Beschreibung.",
 	"refusal.video_unknown": "Dieses Video ist dem Bot nicht mehr bekannt und kann nicht verlängert werden.",
 	"refusal.link_other_server":
 		"Dieser Link führt zu einer Nachricht auf einem anderen Server. Verlinke ein Video von diesem Server.",
@@ -179,6 +181,8 @@ export const messages = {
 	"refusal.command_gone":
 		"Dieser Befehl ist nicht mehr verfügbar. Discord aktualisiert die Befehlsliste möglicherweise noch.",
 	"refusal.control_gone": "Diese Schaltfläche wird nicht mehr verwendet.",
+	"refusal.form_gone":
+		"Dieses Formular ist veraltet. Schließe es und drücke beim Video erneut auf Verlängern.",
 	"refusal.subcommand_unavailable":
 		"Dieser Teil von /luma ist mit dem aktuellen Videoanbieter des Bots nicht verfügbar. Discord aktualisiert die Befehlsliste möglicherweise noch.",
 	"refusal.bad_time_zone":
@@ -264,6 +268,7 @@ export const messages = {
 	"extend.modal_hint": "Leer lassen, um die Beschreibung des Clips wiederzuverwenden.",
 	"extend.follow": "Der Clip wird verlängert: Hier kannst du ihn verfolgen {url}",
 	"reply.deleted": "Das Video wurde gelöscht. Es kann nicht mehr verlängert werden.",
+	"reply.already_deleted": "Dieses Video ist bereits gelöscht.",
 	"reply.fresh_link": "Hier ist ein neuer Link zum Video (er gilt etwa eine Stunde): {url}",
 
 	"quota.exempt": "Deine Rolle ist ausgenommen: Für dich gelten keine Limits.",

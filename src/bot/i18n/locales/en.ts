@@ -145,6 +145,8 @@ export const messages = {
 	"refusal.video_deleted": "That video was deleted, so it can't be extended. Pick another one.",
 	"refusal.video_failed": "That video failed, so there is nothing to extend. Pick a finished video.",
 	"refusal.video_in_progress": "That video is still being made. Wait until it is done, then extend it.",
+	"refusal.extension_repeated":
+		"You asked for this same extension a moment ago, and it is being made: watch for it in the channel. To make another one, change the prompt.",
 	"refusal.video_unknown": "That video is no longer known to the bot, so it can't be extended.",
 	"refusal.link_other_server":
 		"That link points to a message in another server. Link a video from this server.",
@@ -165,6 +167,7 @@ export const messages = {
 	"refusal.command_gone":
 		"This command is not available any more. Discord may still be updating the command list.",
 	"refusal.control_gone": "This button is not in use any more.",
+	"refusal.form_gone": "This form is out of date. Close it and press Extend on the video again.",
 	"refusal.subcommand_unavailable":
 		"That part of /luma is not available with the bot's current video provider. Discord may still be updating the command list.",
 	"refusal.bad_time_zone":
@@ -249,6 +252,7 @@ export const messages = {
 	"extend.modal_hint": "Leave empty to reuse the clip's prompt.",
 	"extend.follow": "Extending the clip: follow it here {url}",
 	"reply.deleted": "Deleted the video. It can no longer be extended.",
+	"reply.already_deleted": "This video is already deleted.",
 	"reply.fresh_link": "Here is a fresh link to the video (it works for about an hour): {url}",
 
 	// /luma quota.

@@ -155,6 +155,8 @@ export const messages = {
 	"refusal.video_deleted": "Ese vídeo se ha eliminado, así que no se puede extender. Elige otro.",
 	"refusal.video_failed": "Ese vídeo ha fallado, así que no hay nada que extender. Elige un vídeo terminado.",
 	"refusal.video_in_progress": "Ese vídeo todavía se está creando. Espera a que termine y luego extiéndelo.",
+	"refusal.extension_repeated":
+		"Acabas de pedir esta misma extensión y ya se está haciendo: búscala en el canal. Para hacer otra, cambia el prompt.",
 	"refusal.video_unknown": "El bot ya no conoce ese vídeo, así que no se puede extender.",
 	"refusal.link_other_server":
 		"Ese enlace lleva a un mensaje de otro servidor. Enlaza un vídeo de este servidor.",
@@ -175,6 +177,8 @@ export const messages = {
 	"refusal.command_gone":
 		"Este comando ya no está disponible. Puede que Discord aún esté actualizando la lista de comandos.",
 	"refusal.control_gone": "Este botón ya no se usa.",
+	"refusal.form_gone":
+		"Este formulario está desactualizado. Ciérralo y vuelve a pulsar Extender en el vídeo.",
 	"refusal.subcommand_unavailable":
 		"Esa parte de /luma no está disponible con el proveedor de vídeo actual del bot. Puede que Discord aún esté actualizando la lista de comandos.",
 	"refusal.bad_time_zone":
@@ -259,6 +263,7 @@ export const messages = {
 	"extend.modal_hint": "Déjalo vacío para reutilizar el prompt del clip.",
 	"extend.follow": "Extendiendo el clip: síguelo aquí {url}",
 	"reply.deleted": "Se ha eliminado el vídeo. Ya no se puede extender.",
+	"reply.already_deleted": "Este vídeo ya está eliminado.",
 	"reply.fresh_link":
 		"Aquí tienes un enlace nuevo al vídeo (funciona durante una hora aproximadamente): {url}",
 

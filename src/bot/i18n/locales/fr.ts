@@ -156,6 +156,8 @@ export const messages = {
 	"refusal.video_failed": "Cette vidéo a échoué, il n'y a donc rien à prolonger. Choisis une vidéo terminée.",
 	"refusal.video_in_progress":
 		"Cette vidéo est encore en cours de création. Attends qu'elle soit terminée, puis prolonge-la.",
+	"refusal.extension_repeated":
+		"Tu viens de demander exactement ce prolongement, et il est en cours : surveille le salon. Pour en faire un autre, change le prompt.",
 	"refusal.video_unknown": "Le bot ne connaît plus cette vidéo, elle ne peut donc pas être prolongée.",
 	"refusal.link_other_server":
 		"Ce lien mène à un message d'un autre serveur. Donne le lien d'une vidéo de ce serveur.",
@@ -176,6 +178,8 @@ export const messages = {
 	"refusal.command_gone":
 		"Cette commande n'est plus disponible. Discord est peut-être encore en train de mettre à jour la liste des commandes.",
 	"refusal.control_gone": "Ce bouton n'est plus utilisé.",
+	"refusal.form_gone":
+		"Ce formulaire n'est plus à jour. Ferme-le et appuie de nouveau sur Prolonger sous la vidéo.",
 	"refusal.subcommand_unavailable":
 		"Cette partie de /luma n'est pas disponible avec le fournisseur vidéo actuel du bot. Discord est peut-être encore en train de mettre à jour la liste des commandes.",
 	"refusal.bad_time_zone":
@@ -261,6 +265,7 @@ export const messages = {
 	"extend.modal_hint": "Laisse vide pour réutiliser le prompt du clip.",
 	"extend.follow": "Prolongation du clip : suis-la ici {url}",
 	"reply.deleted": "Vidéo supprimée. Elle ne peut plus être prolongée.",
+	"reply.already_deleted": "Cette vidéo est déjà supprimée.",
 	"reply.fresh_link": "Voici un nouveau lien vers la vidéo (valable environ une heure) : {url}",
 
 	"quota.exempt": "Ton rôle est exempté : aucune limite ne s'applique à toi.",

@@ -145,6 +145,8 @@ export const messages = {
 	"refusal.video_deleted": "その動画は削除されているため延長できません。別の動画を選んでください。",
 	"refusal.video_failed": "その動画は失敗したため、延長するものがありません。完成した動画を選んでください。",
 	"refusal.video_in_progress": "その動画はまだ作成中です。完成してから延長してください。",
+	"refusal.extension_repeated":
+		"同じ延長をたった今リクエストしたため、すでに作成中です。チャンネルで確認してください。別の延長を作るにはプロンプトを変えてください。",
 	"refusal.video_unknown": "ボットはその動画をもう把握していないため、延長できません。",
 	"refusal.link_other_server":
 		"そのリンクは別のサーバーのメッセージを指しています。このサーバーの動画へのリンクを使ってください。",
@@ -165,6 +167,7 @@ export const messages = {
 	"refusal.command_gone":
 		"このコマンドはもう使えません。Discordがまだコマンド一覧を更新している途中かもしれません。",
 	"refusal.control_gone": "このボタンはもう使われていません。",
+	"refusal.form_gone": "このフォームは古くなっています。閉じてから、動画の「延長」をもう一度押してください。",
 	"refusal.subcommand_unavailable":
 		"/luma のこの機能は、ボットの現在の動画プロバイダーでは使えません。Discordがまだコマンド一覧を更新している途中かもしれません。",
 	"refusal.bad_time_zone":
@@ -246,6 +249,7 @@ export const messages = {
 	"extend.modal_hint": "空欄のままにすると、クリップのプロンプトを再利用します。",
 	"extend.follow": "クリップを延長しています。こちらで確認できます：{url}",
 	"reply.deleted": "動画を削除しました。今後は延長できません。",
+	"reply.already_deleted": "この動画はすでに削除されています。",
 	"reply.fresh_link": "動画の新しいリンクです（約1時間有効）：{url}",
 
 	"quota.exempt": "あなたのロールは免除されているため、上限は適用されません。",

@@ -150,6 +150,8 @@ export const messages = {
 	"refusal.video_failed": "Esse vídeo falhou, então não há nada para estender. Escolha um vídeo pronto.",
 	"refusal.video_in_progress":
 		"Esse vídeo ainda está sendo criado. Espere ele ficar pronto e depois estenda.",
+	"refusal.extension_repeated":
+		"Você acabou de pedir esta mesma extensão, e ela já está sendo feita: acompanhe no canal. Para fazer outra, mude o prompt.",
 	"refusal.video_unknown": "O bot não conhece mais esse vídeo, então ele não pode ser estendido.",
 	"refusal.link_other_server":
 		"Esse link aponta para uma mensagem de outro servidor. Use o link de um vídeo deste servidor.",
@@ -170,6 +172,7 @@ export const messages = {
 	"refusal.command_gone":
 		"Este comando não está mais disponível. O Discord talvez ainda esteja atualizando a lista de comandos.",
 	"refusal.control_gone": "Este botão não está mais em uso.",
+	"refusal.form_gone": "Este formulário está desatualizado. Feche-o e toque em Estender no vídeo de novo.",
 	"refusal.subcommand_unavailable":
 		"Essa parte do /luma não está disponível com o provedor de vídeo atual do bot. O Discord talvez ainda esteja atualizando a lista de comandos.",
 	"refusal.bad_time_zone":
@@ -252,6 +255,7 @@ export const messages = {
 	"extend.modal_hint": "Deixe vazio para reaproveitar o prompt do clipe.",
 	"extend.follow": "Estendendo o clipe: acompanhe aqui {url}",
 	"reply.deleted": "O vídeo foi excluído. Ele não pode mais ser estendido.",
+	"reply.already_deleted": "Este vídeo já foi excluído.",
 	"reply.fresh_link": "Aqui está um link novo para o vídeo (ele funciona por cerca de uma hora): {url}",
 
 	"quota.exempt": "Seu cargo é isento: nenhum limite se aplica a você.",
