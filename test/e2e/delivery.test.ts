@@ -30,7 +30,6 @@ const start = (env: Record<string, string> = {}) =>
 	});
 
 const title = (m: { embeds: APIEmbed[] }) => m.embeds[0]?.title;
-const job = (id: string): Job | undefined => h.app.engine.active().find((j) => j.id === id);
 const stored = (id: string) => h.app.store.openNamespace<Job>("jobs").get(id);
 
 /** Makes a video whose token has aged out, and takes the bot's access to the general channel. */
@@ -70,7 +69,7 @@ describe("an outcome always ends somewhere a person sees it", () => {
 			(m) => m.channel_id !== GENERAL && title(m) === "Video ready" && m.content.includes(`<#${GENERAL}>`),
 		);
 		expect(dm.components).toEqual([]);
-		await waitFor(() => job(jobId) === undefined);
+		await waitFor(async () => (await stored(jobId))?.deliveredVia !== undefined);
 		expect((await stored(jobId))?.deliveredVia).toBe("dm");
 		// Refused channel calls were not repeated: each of the two channel steps was tried once.
 		const channelCalls = h.discord.requests.filter((r) => r.path.includes(`/channels/${GENERAL}/messages`));
@@ -99,7 +98,7 @@ describe("an outcome always ends somewhere a person sees it", () => {
 		);
 		h.ace.completeTask([...h.ace.tasks.keys()][0]!);
 		await h.discord.waitForMessage((m) => m.channel_id !== GENERAL && title(m) === "Video ready");
-		await waitFor(() => job(jobId) === undefined);
+		await waitFor(async () => (await stored(jobId))?.deliveredVia !== undefined);
 		expect((await stored(jobId))?.deliveredVia).toBe("dm");
 	});
 
@@ -142,6 +141,7 @@ describe("an outcome always ends somewhere a person sees it", () => {
 		expect(line).toMatchObject({ level: 50, jobId, reason: "status 403, code 50001" });
 		await waitFor(async () => /\*\*5\*\* of 5 left/.test(await quotaText(requester)));
 		expect(await quotaText(requester)).toContain("(0 used)");
+		await waitFor(async () => (await stored(jobId))?.deliveredVia !== undefined);
 		expect((await stored(jobId))?.deliveredVia).toBe("nobody");
 	});
 });

@@ -296,7 +296,8 @@ describe("a job's channel goes away mid-job", () => {
 				15_000,
 			);
 			expect(dm.content).toContain(`<#${GENERAL}>`);
-			await waitFor(() => h.app.engine.active().length === 0);
+			// The job leaves the active list as its last write is issued: wait for the write itself.
+			await waitFor(async () => (await stored(jobId))?.deliveredVia !== undefined);
 			expect((await stored(jobId))?.deliveredVia).toBe("dm");
 			expect(h.discord.injectedFaults.length).toBeGreaterThan(0);
 			// The refused channel and the dead message were each asked about a bounded number of times.
@@ -340,7 +341,8 @@ describe("an answer lost after Discord made the change", () => {
 			times: 1,
 		});
 		h.ace.completeTask([...h.ace.tasks.keys()][0]!);
-		await waitFor(() => h.app.engine.active().length === 0);
+		// The job leaves the active list as its last write is issued: wait for the write itself.
+		await waitFor(async () => (await stored(jobId))?.deliveredVia !== undefined);
 		expect(h.discord.injectedFaults).toHaveLength(1);
 		expect((await stored(jobId))?.deliveredVia).toBe("dm");
 		const dms = h.discord.messages().filter((m) => m.channel_id !== GENERAL && title(m) === "Video ready");
