@@ -16,10 +16,12 @@ writeFileSync(
 		execArgv: process.execArgv,
 	}),
 );
-process.send?.({ _ready: true });
+// The handler is in place before the manager hears "ready": a SIGTERM sent right after that
+// message must find it, not the default action, on a machine busy enough to pause this process.
 process.on("SIGTERM", () => {
 	writeFileSync(join(dir, `${process.pid}.stopped`), "");
 	process.exit(0);
 });
+process.send?.({ _ready: true });
 if (process.env.FAKE_SHARD_MODE === "crash") setTimeout(() => process.exit(1), 100);
 setInterval(() => undefined, 60_000);
