@@ -10,9 +10,16 @@ export class CoalescedWrites {
 	/** Per key: the last write scheduled. */
 	readonly #last = new Map<string, Promise<void>>();
 
-	/** `write` stores the key's record as it is at the time it is called. */
-	constructor(write: (key: string) => Promise<void>) {
+	readonly #wait: () => Promise<void>;
+
+	/**
+	 * `write` stores the key's record as it is at the time it is called. `wait` holds each write
+	 * back until it resolves (by default, one turn of the event loop), so that requests arriving a
+	 * few at a time over a burst share one write rather than one each per turn.
+	 */
+	constructor(write: (key: string) => Promise<void>, options: { wait?: () => Promise<void> } = {}) {
 		this.#write = write;
+		this.#wait = options.wait ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
 	}
 
 	/** Resolves when a write that includes every change made so far has finished. */
@@ -25,7 +32,7 @@ export class CoalescedWrites {
 		// serializing the record does not sit between those events and their answers.
 		const write = previous
 			.catch(() => undefined)
-			.then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+			.then(this.#wait)
 			.then(async () => {
 				this.#queued.delete(key);
 				await this.#write(key);
