@@ -53,9 +53,12 @@ import { ownsGuild, type ShardAssignment, UNSHARDED } from "./shard/ownership.js
 import { answerManager, type MessagePort } from "./shard/managerRequests.js";
 import { sharedUsageRecords } from "./quota/usageRecords.js";
 import { SHARED_CACHE_MS } from "./quota/quotaService.js";
+import { AnswersFirst } from "./util/answersFirst.js";
 
 const FRAME_READ_TIMEOUT_MS = 8_000;
 const FRAME_DOWNLOAD_TIMEOUT_MS = 20_000;
+/** How long a job's writes, a poll pass or a quota write may wait for interactions to be answered. */
+const ANSWERS_FIRST_MAX_WAIT_MS = 250;
 
 export interface AppDeps {
 	env: Env;
@@ -163,7 +166,12 @@ export function createApp(deps: AppDeps): App {
 		languageOf: (guildId) => languages.of(guildId),
 		logChannelOf: async (guildId) => (await settings.get(guildId)).logChannelId,
 	});
-	observeInteractionAcks(client.rest, metrics);
+	// Interactions are answered before jobs' writes, provider calls and poll passes take the CPU.
+	const answers = new AnswersFirst({ maxWaitMs: ANSWERS_FIRST_MAX_WAIT_MS });
+	observeInteractionAcks(client.rest, (interactionId, ms) => {
+		metrics.interactionAnswered(ms);
+		answers.answered(interactionId);
+	});
 	const events = new JobEvents(logger);
 	jobStore.onFinished((job) => events.emit("finished", { job }));
 	jobStore.onDelivered((job) => events.emit("delivered", { job }));
@@ -213,6 +221,7 @@ export function createApp(deps: AppDeps): App {
 		clock,
 		// A slot whose job end was lost stops counting after this; it must outlast any real job.
 		staleAfterMs: Math.max(DEFAULT_STALE_AFTER_MS, env.JOB_TIMEOUT_MS * 2),
+		afterAnswers: () => answers.settled(),
 	});
 	const audit = new ChannelAuditLog({ rest: client.rest, settings, languages, logger });
 	const gate = new RequestGate({ settings, quota, audit, onRefused: (rule) => metrics.refused(rule) });
@@ -229,6 +238,7 @@ export function createApp(deps: AppDeps): App {
 			timeoutMs: env.JOB_TIMEOUT_MS,
 			firstPollDelayMs: env.POLL_FIRST_DELAY_MS,
 		},
+		afterAnswers: () => answers.settled(),
 	});
 	const readFrameHead = (url: string, bytes: number) =>
 		readHead(url, bytes, {
@@ -244,6 +254,7 @@ export function createApp(deps: AppDeps): App {
 		readHead: readFrameHead,
 		clock,
 		repeats: new RepeatGuard(store.claims),
+		afterAnswers: () => answers.settled(),
 	};
 	const router = new InteractionRouter({
 		commands,
@@ -269,7 +280,10 @@ export function createApp(deps: AppDeps): App {
 			readHead: readFrameHead,
 		},
 	});
-	client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+	client.on(Events.InteractionCreate, (interaction) => {
+		answers.received(interaction.id);
+		void router.handle(interaction);
+	});
 	// A server's settings and usage are read ahead, so its first request is answered from memory.
 	const warm = (guildId: string) =>
 		void gate

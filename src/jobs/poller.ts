@@ -49,6 +49,7 @@ export class Poller {
 	#stopped = true;
 	#passes = 0;
 	#requests = 0;
+	readonly #afterAnswers: (() => Promise<void>) | undefined;
 
 	constructor(deps: {
 		engine: JobEngine;
@@ -57,7 +58,10 @@ export class Poller {
 		clock: Clock;
 		logger: Logger;
 		options: PollerOptions;
+		/** A scheduled pass waits for a burst of interactions to be taken in (see QuietPeriod). */
+		afterAnswers?: () => Promise<void>;
 	}) {
+		this.#afterAnswers = deps.afterAnswers;
 		this.#engine = deps.engine;
 		this.#registry = deps.registry;
 		this.#delivery = deps.delivery;
@@ -101,8 +105,11 @@ export class Poller {
 	 */
 	#schedule(delayMs: number): void {
 		if (this.#stopped) return;
-		this.#timer = setTimeout(() => {
+		this.#timer = setTimeout(async () => {
 			const started = Date.now();
+			// A pass over hundreds of tasks takes the CPU for a while: members' answers go first.
+			await this.#afterAnswers?.();
+			if (this.#stopped) return;
 			void this.pass().finally(() =>
 				this.#schedule(
 					Math.max(this.#options.intervalMs / 4, this.#options.intervalMs - (Date.now() - started)),

@@ -29,6 +29,12 @@ export interface StartJobDeps {
 	clock: Clock;
 	/** Tells a double submit of an extension from the first one; without it, each is its own. */
 	repeats?: RepeatGuard;
+	/**
+	 * Resolves when the requests arriving now have been taken in (see QuietPeriod): a job's writes
+	 * and provider call wait for it, so they do not delay the answers of the rest of a burst.
+	 * Without it, they wait one turn of the event loop.
+	 */
+	afterAnswers?: () => Promise<void>;
 }
 
 /** What is being asked for: a new clip, or the next part of one. */
@@ -167,14 +173,14 @@ async function admitAndStart(
 		...(request.kind === "extend" && request.rootUrl && { rootUrl: request.rootUrl }),
 	});
 
-	// The answer goes out first and the writes right after, while it travels; the provider is
+	// The answer goes out first and the writes after it, while it travels; the provider is
 	// called only once both the job and its quota unit are in the store, so a restart finds
-	// whatever was paid for. The writes wait one turn of the event loop: requests already
-	// received get their answers out before this one's writes and provider call take the CPU.
+	// whatever was paid for. The writes wait for the requests arriving meanwhile (a burst) to be
+	// taken in, so this one's writes and provider call do not hold their answers back.
 	const shown = context.show(job);
-	// Its failure is read below, after the yield; it must not count as unhandled meanwhile.
+	// Its failure is read below, after the wait; it must not count as unhandled meanwhile.
 	shown.catch(() => undefined);
-	await new Promise((resolve) => setImmediate(resolve));
+	await (deps.afterAnswers?.() ?? new Promise((resolve) => setImmediate(resolve)));
 	const saved = Promise.all([
 		admitted.saved,
 		engine.save(job, request.kind === "extend" ? request.source : undefined),
