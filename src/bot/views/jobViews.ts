@@ -1,12 +1,13 @@
-import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from "@discordjs/builders";
 import type { RawFile } from "@discordjs/rest";
 import {
 	type APIActionRowComponent,
 	type APIAllowedMentions,
+	type APIButtonComponent,
 	type APIComponentInMessageActionRow,
 	type APIEmbed,
 	type APIEmbedField,
 	ButtonStyle,
+	ComponentType,
 } from "discord.js";
 import type { Job } from "../../jobs/job.js";
 import { CAPABILITIES } from "../../providers/capabilities.js";
@@ -17,6 +18,47 @@ import { formatDuration, truncate, unixSeconds } from "../text.js";
 import { failureText } from "./failureText.js";
 
 export const COLORS = { pending: 0x5865f2, success: 0x57f287, failure: 0xed4245 } as const;
+
+/**
+ * An embed within Discord's limits. These views are drawn for every request and every update, so
+ * they are plain objects rather than builders, whose checks cost more than the rest of a request's
+ * answer; the limits those checks enforce are applied here instead.
+ */
+function embed(parts: {
+	color: number;
+	title: string;
+	description?: string;
+	fields?: APIEmbedField[];
+	thumbnail?: string;
+	footer?: string;
+}): APIEmbed {
+	return {
+		color: parts.color,
+		title: truncate(parts.title, 256),
+		...(parts.description && { description: truncate(parts.description, 4096) }),
+		...(parts.fields && {
+			fields: parts.fields.slice(0, 25).map((field) => ({
+				name: truncate(field.name, 256),
+				value: truncate(field.value, 1024),
+				...(field.inline !== undefined && { inline: field.inline }),
+			})),
+		}),
+		...(parts.thumbnail && { thumbnail: { url: parts.thumbnail } }),
+		...(parts.footer && { footer: { text: truncate(parts.footer, 2048) } }),
+	};
+}
+
+function button(
+	style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger,
+	label: string,
+	customId: string,
+): APIButtonComponent {
+	return { type: ComponentType.Button, style, label: truncate(label, 80), custom_id: customId };
+}
+
+function linkButton(label: string, url: string): APIButtonComponent {
+	return { type: ComponentType.Button, style: ButtonStyle.Link, label: truncate(label, 80), url };
+}
 
 /** What a message shows; the same shape goes to interaction replies and REST edits. */
 export interface MessageView {
@@ -67,9 +109,7 @@ function frameEmbeds(t: Translator, request: Job["request"]): APIEmbed[] {
 		[t("job.end_frame"), request.endFrame],
 	];
 	return frames.flatMap(([title, frame]) =>
-		frame
-			? [new EmbedBuilder().setColor(COLORS.pending).setTitle(title).setThumbnail(frame.url).toJSON()]
-			: [],
+		frame ? [embed({ color: COLORS.pending, title, thumbnail: frame.url })] : [],
 	);
 }
 
@@ -96,20 +136,21 @@ function creditFields(t: Translator, job: Job): APIEmbedField[] {
 
 export function pendingView(t: Translator, job: Job): MessageView {
 	const state = viewKey(job) === "pending:running" ? t("job.state_running") : t("job.state_queued");
-	const embed = new EmbedBuilder()
-		.setColor(COLORS.pending)
-		.setTitle(job.kind === "extend" ? t("job.title_extend") : t("job.title_generate"))
-		.setDescription(truncate(job.request.prompt, 4000))
-		.addFields(
+	const view = embed({
+		color: COLORS.pending,
+		title: job.kind === "extend" ? t("job.title_extend") : t("job.title_generate"),
+		description: truncate(job.request.prompt, 4000),
+		fields: [
 			...creditFields(t, job),
 			{ name: t("job.state"), value: state, inline: true },
 			{ name: t("job.started"), value: `<t:${unixSeconds(job.createdAt)}:R>`, inline: true },
 			{ name: t("job.options"), value: optionsLine(t, job.request), inline: false },
-		)
-		.setFooter({ text: t("job.footer", { id: job.id }) });
+		],
+		footer: t("job.footer", { id: job.id }),
+	});
 	return {
 		content: "",
-		embeds: [embed.toJSON(), ...frameEmbeds(t, job.request)],
+		embeds: [view, ...frameEmbeds(t, job.request)],
 		components: [],
 		allowed_mentions: quiet,
 	};
@@ -118,69 +159,72 @@ export function pendingView(t: Translator, job: Job): MessageView {
 /** `video` is the file to upload when it fits the channel's limit; otherwise the link is posted. */
 export function resultView(t: Translator, job: Job, video?: { data: Buffer; filename: string }): MessageView {
 	const result = job.result!;
-	const embed = new EmbedBuilder()
-		.setColor(COLORS.success)
-		.setTitle(job.kind === "extend" ? t("job.title_extended") : t("job.title_ready"))
-		.setDescription(truncate(job.request.prompt, 4000))
-		.addFields(...creditFields(t, job));
+	const fields = creditFields(t, job);
 	if (result.width && result.height)
-		embed.addFields({ name: t("job.resolution"), value: `${result.width}×${result.height}`, inline: true });
-	embed.addFields({
+		fields.push({ name: t("job.resolution"), value: `${result.width}×${result.height}`, inline: true });
+	fields.push({
 		name: t("job.made_in"),
 		value: formatDuration(t.language, (job.finishedAt ?? job.updatedAt) - job.createdAt),
 		inline: true,
 	});
-	embed.addFields(madeWith(t, job));
-	if (result.videoId)
-		embed.addFields({ name: t("job.video_id"), value: `\`${result.videoId}\``, inline: false });
+	fields.push(madeWith(t, job));
+	if (result.videoId) fields.push({ name: t("job.video_id"), value: `\`${result.videoId}\``, inline: false });
 	// A link that expires within the hour is no lasting delivery: offer a fresh one on demand.
 	const expiring = CAPABILITIES[job.provider].expiringOutput;
-	if (expiring && !video) embed.addFields({ name: t("job.video"), value: t("job.too_large"), inline: false });
-	if (result.thumbnailUrl) embed.setThumbnail(result.thumbnailUrl);
-	embed.setFooter({ text: t("job.footer_options", { id: job.id, options: optionsLine(t, job.request) }) });
-
-	const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
-		new ButtonBuilder()
-			.setStyle(ButtonStyle.Primary)
-			.setLabel(t("job.button_extend"))
-			.setCustomId(encodeCustomId({ action: "extend", jobId: job.id })),
-		expiring
-			? new ButtonBuilder()
-					.setStyle(ButtonStyle.Secondary)
-					.setLabel(t("job.button_link"))
-					.setCustomId(encodeCustomId({ action: "link", jobId: job.id }))
-			: new ButtonBuilder().setStyle(ButtonStyle.Link).setLabel(t("job.button_open")).setURL(result.videoUrl),
-		new ButtonBuilder()
-			.setStyle(ButtonStyle.Danger)
-			.setLabel(t("job.button_delete"))
-			.setCustomId(encodeCustomId({ action: "delete", jobId: job.id })),
-	);
-	const view: MessageView = {
+	if (expiring && !video) fields.push({ name: t("job.video"), value: t("job.too_large"), inline: false });
+	const view = embed({
+		color: COLORS.success,
+		title: job.kind === "extend" ? t("job.title_extended") : t("job.title_ready"),
+		description: truncate(job.request.prompt, 4000),
+		fields,
+		...(result.thumbnailUrl && { thumbnail: result.thumbnailUrl }),
+		footer: t("job.footer_options", { id: job.id, options: optionsLine(t, job.request) }),
+	});
+	const buttons: APIActionRowComponent<APIComponentInMessageActionRow> = {
+		type: ComponentType.ActionRow,
+		components: [
+			button(
+				ButtonStyle.Primary,
+				t("job.button_extend"),
+				encodeCustomId({ action: "extend", jobId: job.id }),
+			),
+			expiring
+				? button(
+						ButtonStyle.Secondary,
+						t("job.button_link"),
+						encodeCustomId({ action: "link", jobId: job.id }),
+					)
+				: linkButton(t("job.button_open"), result.videoUrl),
+			button(ButtonStyle.Danger, t("job.button_delete"), encodeCustomId({ action: "delete", jobId: job.id })),
+		],
+	};
+	const message: MessageView = {
 		// Discord plays an .mp4 link inline too, so a file too big to upload still shows as video.
 		content: video || expiring ? "" : result.videoUrl,
-		embeds: [embed.toJSON()],
-		components: [buttons.toJSON()],
+		embeds: [view],
+		components: [buttons],
 		allowed_mentions: quiet,
 		attachments: [],
 	};
 	if (video) {
-		view.attachments = [{ id: 0, filename: video.filename }];
-		view.files = [{ name: video.filename, data: video.data, contentType: "video/mp4" }];
+		message.attachments = [{ id: 0, filename: video.filename }];
+		message.files = [{ name: video.filename, data: video.data, contentType: "video/mp4" }];
 	}
-	return view;
+	return message;
 }
 
 export function failureView(t: Translator, job: Job): MessageView {
-	const embed = new EmbedBuilder()
-		.setColor(COLORS.failure)
-		.setTitle(t("job.title_failed"))
-		.setDescription(failureText(t, job.error))
-		.addFields(
+	const view = embed({
+		color: COLORS.failure,
+		title: t("job.title_failed"),
+		description: failureText(t, job.error),
+		fields: [
 			{ name: t("job.prompt"), value: truncate(job.request.prompt, 1024), inline: false },
 			...creditFields(t, job),
-		)
-		.setFooter({ text: t("job.footer", { id: job.id }) });
-	return { content: "", embeds: [embed.toJSON()], components: [], allowed_mentions: quiet };
+		],
+		footer: t("job.footer", { id: job.id }),
+	});
+	return { content: "", embeds: [view], components: [], allowed_mentions: quiet };
 }
 
 /** A new message has to say whom it is for, since it is no longer a reply to their command. */
