@@ -8,7 +8,7 @@ import type { Job } from "../jobs/job.js";
 import type { JobStore } from "../jobs/jobStore.js";
 import type { JobPresenter } from "../jobs/presenter.js";
 import type { Logger } from "../logger.js";
-import { type DownloadedVideo, downloadVideo } from "../media/download.js";
+import { type DownloadedVideo, DownloadRefused, downloadVideo } from "../media/download.js";
 import { ByteBudget } from "../util/byteBudget.js";
 import { Semaphore } from "../util/semaphore.js";
 import { isPermanent, isTokenRefused, isUnknownMessage, isUploadRefused } from "./discordErrors.js";
@@ -50,6 +50,8 @@ const outcomeNonce = (job: Job) => `${job.id}${viewKey(job).slice(0, 3)}`.slice(
 /** Interaction tokens live 15 minutes; leave a margin for clocks and slow requests. */
 export const TOKEN_MAX_AGE_MS = 14 * 60_000;
 const DOWNLOAD_TIMEOUT_MS = 120_000;
+/** How long after a result is known a failing download is tried again before the link goes instead. */
+const DOWNLOAD_RETRY_MS = 5 * 60_000;
 /** Downloads at once: beyond the memory budget they stream to disk, so they cost sockets, not heap. */
 const DOWNLOAD_SLOTS = 64;
 /**
@@ -288,6 +290,13 @@ export class DiscordPresenter implements JobPresenter {
 				}),
 			)
 			.catch((error: unknown) => {
+				// A stalled or failing server is given a while to recover: the showing fails and the
+				// tracker's next pass tries again (a restart too), while other videos go on.
+				const finishedAt = job.finishedAt ?? job.updatedAt;
+				if (!(error instanceof DownloadRefused) && this.#clock() - finishedAt < DOWNLOAD_RETRY_MS) {
+					this.#logger.warn({ err: error, jobId: job.id }, "video download failed; will try again");
+					throw error;
+				}
 				// The link still works in Discord, so a failed download only costs the inline upload.
 				this.#logger.warn({ err: error, jobId: job.id }, "video download failed; posting the link");
 				return undefined;

@@ -27,6 +27,13 @@ function stallGuard(controller: AbortController, stallMs: number) {
 }
 
 /**
+ * The file's server answered that it will not give the file (a 4xx other than 429, or a redirect
+ * the bot may not follow): asking again will not help. Any other failure (a stall, a timeout, a
+ * reset, a 5xx or 429) may pass.
+ */
+export class DownloadRefused extends Error {}
+
+/**
  * Starts a download: the answer's headers, or undefined when the announced length is over
  * `maxBytes` (the request is aborted then). An error status is an error. Redirects are followed
  * only within the file's own host: a page on another host is never taken for the video.
@@ -48,13 +55,19 @@ async function openDownload(
 			const location = response.headers.location;
 			const next = typeof location === "string" ? new URL(location, target) : undefined;
 			if (!next || next.host !== target.host || hop >= MAX_REDIRECTS)
-				throw new Error(`download answered HTTP ${response.statusCode} to a place it may not follow`);
+				throw new DownloadRefused(
+					`download answered HTTP ${response.statusCode} to a place it may not follow`,
+				);
 			target = next;
 			continue;
 		}
 		if (response.statusCode >= 400 || response.statusCode < 200) {
 			await response.body.dump();
-			throw new Error(`download answered HTTP ${response.statusCode}`);
+			const status = response.statusCode;
+			const message = `download answered HTTP ${status}`;
+			throw status >= 400 && status < 500 && status !== 429
+				? new DownloadRefused(message)
+				: new Error(message);
 		}
 		const announced = Number(response.headers["content-length"]);
 		if (Number.isFinite(announced) && announced > maxBytes) {
