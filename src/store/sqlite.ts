@@ -43,13 +43,15 @@ export function openSqliteStore(file: string, logger: Logger, now: Clock = syste
 		return connection;
 	};
 
+	const throwaways: Promise<unknown>[] = [];
 	const namespaceAdapter = (): KeyvSqlite => {
 		// The first adapter opened is the connection.
 		if (!connection) return shared();
 		const adapter = open();
 		// The adapter opened a connection of its own (and made sure its table exists): close it
-		// and send its statements through the shared one.
-		void adapter.close().catch(() => undefined);
+		// and send its statements through the shared one. The store's close waits for it, so
+		// nothing touches the file after the store is closed.
+		throwaways.push(adapter.close().catch(() => undefined));
 		adapter.query = shared().query;
 		adapter.close = async () => undefined;
 		return adapter;
@@ -81,6 +83,7 @@ export function openSqliteStore(file: string, logger: Logger, now: Clock = syste
 		claims: sqliteClaims(query, now),
 		versioned: <T>(namespace: string) => sqliteVersioned<T>(query, namespace),
 		async close() {
+			await Promise.all(throwaways.splice(0));
 			await connection?.disconnect();
 		},
 	};
