@@ -59,6 +59,8 @@ const FRAME_READ_TIMEOUT_MS = 8_000;
 const FRAME_DOWNLOAD_TIMEOUT_MS = 20_000;
 /** How long a job's writes, a poll pass or a quota write may wait for interactions to be answered. */
 const ANSWERS_FIRST_MAX_WAIT_MS = 250;
+/** A server's usage write, which a member's or an admin's answer may itself be waiting for. */
+const QUOTA_WRITE_MAX_WAIT_MS = 50;
 
 export interface AppDeps {
 	env: Env;
@@ -221,7 +223,8 @@ export function createApp(deps: AppDeps): App {
 		clock,
 		// A slot whose job end was lost stops counting after this; it must outlast any real job.
 		staleAfterMs: Math.max(DEFAULT_STALE_AFTER_MS, env.JOB_TIMEOUT_MS * 2),
-		afterAnswers: () => answers.settled(),
+		// Shorter: an admin's reset waits for its write before it is answered itself.
+		afterAnswers: () => answers.settled(QUOTA_WRITE_MAX_WAIT_MS),
 	});
 	const audit = new ChannelAuditLog({ rest: client.rest, settings, languages, logger });
 	const gate = new RequestGate({ settings, quota, audit, onRefused: (rule) => metrics.refused(rule) });

@@ -173,10 +173,10 @@ async function admitAndStart(
 		...(request.kind === "extend" && request.rootUrl && { rootUrl: request.rootUrl }),
 	});
 
-	// The answer goes out first and the writes after it, while it travels; the provider is
-	// called only once both the job and its quota unit are in the store, so a restart finds
-	// whatever was paid for. The writes wait for the requests arriving meanwhile (a burst) to be
-	// taken in, so this one's writes and provider call do not hold their answers back.
+	// The answer goes out first and the writes after it; the provider is called only once both
+	// the job and its quota unit are in the store, so a restart finds whatever was paid for. The
+	// writes wait until this answer and those of requests received meanwhile (a burst) are taken,
+	// so this one's writes and provider call do not hold the other answers back.
 	const shown = context.show(job);
 	// Its failure is read below, after the wait; it must not count as unhandled meanwhile.
 	shown.catch(() => undefined);

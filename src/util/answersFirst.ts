@@ -40,7 +40,8 @@ export class AnswersFirst {
 		return this.#waiting.size;
 	}
 
-	settled(): Promise<void> {
+	/** `maxWaitMs`: this caller's own longest wait, when shorter than the usual one. */
+	settled(maxWaitMs = this.#maxWaitMs): Promise<void> {
 		if (this.#waiting.size === 0) return Promise.resolve();
 		if (!this.#settled) {
 			let resolve!: () => void;
@@ -53,7 +54,7 @@ export class AnswersFirst {
 		return Promise.race([
 			this.#settled.promise,
 			new Promise<void>((resolve) => {
-				deadline = setTimeout(resolve, this.#maxWaitMs);
+				deadline = setTimeout(resolve, Math.min(maxWaitMs, this.#maxWaitMs));
 			}),
 		]).finally(() => clearTimeout(deadline));
 	}

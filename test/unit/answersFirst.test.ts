@@ -42,6 +42,18 @@ describe("AnswersFirst", () => {
 		expect(await settledNow(work)).toBe(true);
 	});
 
+	it("lets a caller wait less than the usual longest wait", async () => {
+		const answers = new AnswersFirst({ maxWaitMs: 60_000 });
+		answers.received("1");
+		const short = answers.settled(20);
+		const usual = answers.settled();
+		await new Promise((resolve) => setTimeout(resolve, 30));
+		expect(await settledNow(short)).toBe(true);
+		expect(await settledNow(usual)).toBe(false);
+		answers.answered("1");
+		expect(await settledNow(usual)).toBe(true);
+	});
+
 	it("stops counting an interaction whose answer was never seen after Discord's deadline", async () => {
 		const answers = new AnswersFirst({ maxWaitMs: 60_000, expireMs: 20 });
 		answers.received("lost");
