@@ -11,44 +11,13 @@ import type { Logger } from "../logger.js";
 import { type DownloadedVideo, DownloadRefused, downloadVideo } from "../media/download.js";
 import { ByteBudget } from "../util/byteBudget.js";
 import { Semaphore } from "../util/semaphore.js";
-import { isPermanent, isTokenRefused, isUnknownMessage, isUploadRefused } from "./discordErrors.js";
+import { DeliveryLadder, type Refusals, type Sent, TOKEN_MAX_AGE_MS } from "./deliveryLadder.js";
+import { isPermanent, isUnknownMessage, isUploadRefused } from "./discordErrors.js";
 import { FALLBACK_LANGUAGE, type Language, languageOf } from "./i18n/languages.js";
 import { type Translator, translator } from "./i18n/translate.js";
 import { failureText } from "./views/failureText.js";
-import {
-	asNewMessage,
-	failureView,
-	type MessageView,
-	pendingView,
-	resultView,
-	viewKey,
-} from "./views/jobViews.js";
+import { failureView, pendingView, resultView, viewKey } from "./views/jobViews.js";
 
-/** Where an outcome was shown, and the message that shows it when there is one. */
-interface Sent {
-	messageId?: string;
-	size?: number;
-	via?: NonNullable<Job["deliveredVia"]>;
-}
-
-/** Steps Discord refused for good, as the job keeps them. */
-type Refusals = NonNullable<Job["refused"]>;
-
-/** A refusal as the job keeps it and the log shows it: status and code, never the body. */
-function describeRefusal(error: unknown): string {
-	const { status, code } = (error ?? {}) as { status?: unknown; code?: unknown };
-	return `status ${String(status)}, code ${String(code)}`;
-}
-
-/**
- * The nonce of a job's outcome in a new message. With `enforce_nonce`, Discord answers a repeated
- * post (one whose answer was lost, retried) with the first message instead of a copy; it applies
- * per channel, so the channel, the DM and the audit log channel can share it.
- */
-const outcomeNonce = (job: Job) => `${job.id}${viewKey(job).slice(0, 3)}`.slice(0, 25);
-
-/** Interaction tokens live 15 minutes; leave a margin for clocks and slow requests. */
-export const TOKEN_MAX_AGE_MS = 14 * 60_000;
 const DOWNLOAD_TIMEOUT_MS = 120_000;
 /** How long after a result is known a failing download is tried again before the link goes instead. */
 const DOWNLOAD_RETRY_MS = 5 * 60_000;
@@ -79,7 +48,7 @@ export class DiscordPresenter implements JobPresenter {
 	readonly #spoolDir: string;
 	readonly #onDelivered: ((job: Job, now: number) => void) | undefined;
 	readonly #languageOf: (guildId: string | null) => Promise<Language>;
-	readonly #logChannelOf: (guildId: string) => Promise<string | undefined>;
+	readonly #ladder: DeliveryLadder;
 
 	constructor(deps: {
 		rest: REST;
@@ -107,7 +76,13 @@ export class DiscordPresenter implements JobPresenter {
 		this.#uploads = new ByteBudget(deps.uploadBudgetBytes ?? UPLOAD_BUDGET_BYTES);
 		this.#onDelivered = deps.onDelivered;
 		this.#languageOf = deps.languageOf ?? (async () => FALLBACK_LANGUAGE);
-		this.#logChannelOf = deps.logChannelOf ?? (async () => undefined);
+		this.#ladder = new DeliveryLadder({
+			rest: deps.rest,
+			store: deps.store,
+			clock: deps.clock,
+			logger: deps.logger,
+			logChannelOf: deps.logChannelOf ?? (async () => undefined),
+		});
 	}
 
 	async #words(job: Job): Promise<Translator> {
@@ -245,13 +220,13 @@ export class DiscordPresenter implements JobPresenter {
 		const t = await this.#words(job);
 		if (key !== "result") {
 			const view = key === "failed" ? failureView(t, job) : pendingView(t, job);
-			return this.#write(job, view, terminal, t, refused);
+			return this.#ladder.write(job, view, terminal, t, refused);
 		}
 		const video = await this.#download(job);
 		try {
 			const upload = async () => {
 				const data = video && (await video.read());
-				return this.#write(
+				return this.#ladder.write(
 					job,
 					resultView(t, job, data && { data, filename: `luma-${job.id}.mp4` }),
 					terminal,
@@ -269,7 +244,7 @@ export class DiscordPresenter implements JobPresenter {
 					{ err: error, jobId: job.id, size: video.size },
 					"upload refused; posting the link",
 				);
-				return this.#write(job, resultView(t, job), terminal, t, refused);
+				return this.#ladder.write(job, resultView(t, job), terminal, t, refused);
 			}
 			return { ...sent, ...(video && { size: video.size }) };
 		} finally {
@@ -301,142 +276,5 @@ export class DiscordPresenter implements JobPresenter {
 				this.#logger.warn({ err: error, jobId: job.id }, "video download failed; posting the link");
 				return undefined;
 			});
-	}
-
-	/**
-	 * Writes a view on the delivery ladder: the interaction's message while its token works, the
-	 * bot's own message by id, a new message in the channel; for an outcome then a direct message
-	 * to the requester and the server's audit log channel. A step Discord refuses for good (no
-	 * access, unknown channel, DMs closed) moves down at once and is noted in `refused`; anything
-	 * else is thrown and retried later from the first step not refused, which never repeats a step
-	 * that succeeded (the outcome is then recorded). A progress update goes no further than the
-	 * bot's own message.
-	 */
-	async #write(
-		job: Job,
-		view: MessageView,
-		terminal: boolean,
-		t: Translator,
-		refused: Refusals,
-	): Promise<Sent> {
-		const { files, ...body } = view;
-		const interaction = job.interaction;
-		if (interaction && !refused.interaction && this.#clock() - interaction.createdAt < TOKEN_MAX_AGE_MS) {
-			try {
-				const message = (await this.#rest.patch(
-					Routes.webhookMessage(interaction.applicationId, interaction.token, "@original"),
-					{ auth: false, body, ...(files && { files }) },
-				)) as APIMessage;
-				return { messageId: message.id, via: "interaction" };
-			} catch (error) {
-				if (!isTokenRefused(error)) throw error;
-				refused.interaction = describeRefusal(error);
-			}
-		}
-		if (job.messageId && !refused.message && !refused.channel) {
-			try {
-				await this.#rest.patch(Routes.channelMessage(job.channelId, job.messageId), {
-					body,
-					...(files && { files }),
-				});
-				return { messageId: job.messageId, via: "channel_edit" };
-			} catch (error) {
-				// Only a file falls back to its link; without one, Missing Permissions is the channel's.
-				if ((files && isUploadRefused(error)) || !isPermanent(error)) throw error;
-				if (isUnknownMessage(error)) refused.message = describeRefusal(error);
-				else refused.channel = describeRefusal(error);
-			}
-		}
-		// A progress update for a deleted message is dropped: only the outcome is worth a new post.
-		if (!terminal) return {};
-		if (!refused.channel) {
-			try {
-				const message = await this.#postInChannel(job, body, files);
-				this.#logger.info({ jobId: job.id, messageId: message.id }, "posted a new message for a job");
-				return { messageId: message.id, via: "channel_post" };
-			} catch (error) {
-				if ((files && isUploadRefused(error)) || !isPermanent(error)) throw error;
-				refused.channel = describeRefusal(error);
-			}
-		}
-		this.#logger.warn(
-			{ jobId: job.id, channelId: job.channelId, reason: refused.channel },
-			"the job's channel refused its outcome; trying the requester directly",
-		);
-		// Away from the channel: the link rather than a file (uploads were the channel's to refuse),
-		// and no buttons, which act on the channel's message the requester may not be able to see.
-		const { attachments: _attachments, ...plain }: Omit<MessageView, "files"> = files
-			? resultView(t, job)
-			: body;
-		const elsewhere = { ...plain, components: [] };
-		if (!refused.dm) {
-			try {
-				const dm = (await this.#rest.post(Routes.userChannels(), {
-					body: { recipient_id: job.userId },
-				})) as { id: string };
-				await this.#rest.post(Routes.channelMessages(dm.id), {
-					body: {
-						...elsewhere,
-						content: t("job.delivered_by_dm", { channel: job.channelId }),
-						nonce: outcomeNonce(job),
-						enforce_nonce: true,
-					},
-				});
-				return { via: "dm" };
-			} catch (error) {
-				if (!isPermanent(error)) throw error;
-				refused.dm = describeRefusal(error);
-				this.#logger.warn({ err: error, jobId: job.id }, "could not message the requester directly");
-			}
-		}
-		const logChannelId = job.guildId ? await this.#logChannelOf(job.guildId) : undefined;
-		if (logChannelId) {
-			try {
-				await this.#rest.post(Routes.channelMessages(logChannelId), {
-					body: {
-						...elsewhere,
-						content: t("job.delivered_to_log", { user: job.userId, channel: job.channelId }),
-						allowed_mentions: { parse: [] },
-						nonce: outcomeNonce(job),
-						enforce_nonce: true,
-					},
-				});
-				return { via: "audit_log" };
-			} catch (error) {
-				if (!isPermanent(error)) throw error;
-				this.#logger.warn({ err: error, jobId: job.id }, "the audit log channel refused a job's outcome");
-			}
-		}
-		this.#logger.error(
-			{
-				jobId: job.id,
-				guildId: job.guildId,
-				channelId: job.channelId,
-				reason: refused.channel,
-			},
-			"job outcome reached nobody; its unit is given back",
-		);
-		return { via: "nobody" };
-	}
-
-	/** A new message in the job's channel that mentions the requester; an extension replies to its parent. */
-	async #postInChannel(
-		job: Job,
-		body: Omit<MessageView, "files">,
-		files: MessageView["files"],
-	): Promise<APIMessage> {
-		const parentId = job.parent?.jobId;
-		const parentMessageId = parentId ? (await this.#store.get(parentId))?.messageId : undefined;
-		return (await this.#rest.post(Routes.channelMessages(job.channelId), {
-			body: {
-				...asNewMessage(body, job.userId),
-				...(parentMessageId && {
-					message_reference: { message_id: parentMessageId, fail_if_not_exists: false },
-				}),
-				nonce: outcomeNonce(job),
-				enforce_nonce: true,
-			},
-			...(files && { files }),
-		})) as APIMessage;
 	}
 }
