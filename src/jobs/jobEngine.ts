@@ -12,15 +12,9 @@ import { type Job, newJobId, newJobRecord, type NewJob, transition } from "./job
 import type { JobStore } from "./jobStore.js";
 import { toGenerateRequest } from "./providerRequest.js";
 import { fallbackFor, rateLimitRetryAt } from "./submitPolicy.js";
+import { SUBMIT_CLAIM_MS, takeForSending } from "./takeForSending.js";
 
 export type { NewJob } from "./job.js";
-
-/**
- * How long a submit claim holds: it covers the step from claiming to the `submitting` write and
- * the provider call, which the state machine then guards. A process that died after claiming
- * (before that write, so the provider was never called) holds the job back no longer than this.
- */
-const SUBMIT_CLAIM_MS = 60_000;
 
 /**
  * Runs a job through its life with the provider that owns it: queued -> submitting ->
@@ -149,38 +143,17 @@ export class JobEngine {
 
 	async #submit(jobId: string, shownIn?: { messageId: string }): Promise<void> {
 		if (this.#stopped) return;
-		// One write both remembers the pending message and claims the job for sending.
-		let claim: string | undefined;
-		let refused = false;
-		// Set only when this call moved the job to `submitting`: `update` hands back the record as it
-		// is when nothing changed, and a job another caller is sending is `submitting` too.
-		let mine = false;
-		let job = await this.#store.update(jobId, async (current) => {
-			if (current.state !== "queued") return undefined;
-			const attempts = current.attempts + 1;
-			// Another process sharing the store may have read the same queued record: only the one
-			// that takes this attempt's claim sends it.
-			claim = `submit:${jobId}:${attempts}`;
-			if (!(await this.#store.claim(claim, SUBMIT_CLAIM_MS))) {
-				refused = true;
-				return undefined;
-			}
-			mine = true;
-			return transition(current, "submitting", this.#clock(), {
-				attempts,
-				retryAt: undefined,
-				...(shownIn && { messageId: shownIn.messageId, shown: current.shown ?? "pending:queued" }),
-			});
-		});
-		if (refused) {
+		const taken = await takeForSending(this.#store, jobId, this.#clock, shownIn);
+		if (taken && "refused" in taken) {
 			// Look again once the claim has lapsed: by then the other process has sent it, or died
 			// before it could (and the job is still queued, never sent).
 			this.submitAt(jobId, this.#clock() + SUBMIT_CLAIM_MS);
 			return;
 		}
-		if (!mine || job?.state !== "submitting") return;
+		if (!taken) return;
+		let { job } = taken;
 		// A process stalled past its claim must not send what another has taken over meanwhile.
-		if (claim && !(await this.#store.claim(claim, SUBMIT_CLAIM_MS))) {
+		if (!(await this.#store.claim(taken.claim, SUBMIT_CLAIM_MS))) {
 			this.#logger.warn({ jobId }, "lost the claim to submit a job; another process sends it");
 			return;
 		}
