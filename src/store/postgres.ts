@@ -2,15 +2,8 @@ import KeyvPostgres from "@keyv/postgres";
 import type { KeyvStoreAdapter } from "keyv";
 import pg from "pg";
 import type { Logger } from "../logger.js";
-import {
-	type Claims,
-	CLAIMS_NAME,
-	holdMs,
-	isVersion,
-	toJson,
-	VERSIONED_NAME,
-	type VersionedRecords,
-} from "./claims.js";
+import { type Claims, CLAIMS_NAME, holdMs, VERSIONED_NAME } from "./claims.js";
+import { sqlVersioned } from "./sqlVersioned.js";
 import { namespaceKeyv, type Store } from "./store.js";
 
 type Query = (sql: string, values?: unknown[]) => Promise<Record<string, unknown>[]>;
@@ -79,7 +72,8 @@ export function openPostgresStore(url: string, schema: string, logger: Logger): 
 				logger,
 			),
 		claims: postgresClaims(query, table(CLAIMS_NAME)),
-		versioned: <T>(namespace: string) => postgresVersioned<T>(query, table(VERSIONED_NAME), namespace),
+		versioned: <T>(namespace: string) =>
+			sqlVersioned<T>(query, table(VERSIONED_NAME), namespace, (n) => `$${n}`),
 		async close() {
 			await pool.end();
 		},
@@ -103,45 +97,6 @@ function postgresClaims(query: Query, claims: string): Claims {
 		},
 		async release(key, owner) {
 			await query(`DELETE FROM ${claims} WHERE key = $1 AND owner = $2`, [key, owner]);
-		},
-	};
-}
-
-/**
- * A put of an existing record is an UPDATE that matches only the version read: a row locked by
- * a concurrent writer is checked again once that writer commits, so one of them wins and the
- * other updates nothing. (An upsert would insert a record deleted meanwhile.)
- */
-function postgresVersioned<T>(query: Query, versioned: string, namespace: string): VersionedRecords<T> {
-	return {
-		async get(key) {
-			const [row] = await query(`SELECT value, version FROM ${versioned} WHERE namespace = $1 AND key = $2`, [
-				namespace,
-				key,
-			]);
-			return row && { value: JSON.parse(String(row.value)) as T, version: Number(row.version) };
-		},
-		async put(key, value, version) {
-			const json = toJson(value);
-			if (version !== undefined && !isVersion(version)) return undefined;
-			const rows =
-				version === undefined
-					? await query(
-							`INSERT INTO ${versioned} (namespace, key, value, version) VALUES ($1, $2, $3, 1)
-							ON CONFLICT DO NOTHING RETURNING version`,
-							[namespace, key, json],
-						)
-					: await query(
-							`UPDATE ${versioned} SET value = $3, version = version + 1
-							WHERE namespace = $1 AND key = $2 AND version = $4 RETURNING version`,
-							[namespace, key, json, version],
-						);
-			const [row] = rows;
-			return row ? Number(row.version) : undefined;
-		},
-		async *keys() {
-			const rows = await query(`SELECT key FROM ${versioned} WHERE namespace = $1`, [namespace]);
-			for (const row of rows) yield String(row.key);
 		},
 	};
 }

@@ -4,15 +4,8 @@ import KeyvSqlite from "@keyv/sqlite";
 import type { KeyvStoreAdapter } from "keyv";
 import { type Clock, systemClock } from "../clock.js";
 import type { Logger } from "../logger.js";
-import {
-	type Claims,
-	CLAIMS_NAME,
-	holdMs,
-	isVersion,
-	toJson,
-	VERSIONED_NAME,
-	type VersionedRecords,
-} from "./claims.js";
+import { type Claims, CLAIMS_NAME, holdMs, VERSIONED_NAME } from "./claims.js";
+import { sqlVersioned } from "./sqlVersioned.js";
 import { namespaceKeyv, type Store } from "./store.js";
 
 type Query = (sql: string, ...parameters: unknown[]) => Promise<Record<string, unknown>[]>;
@@ -81,7 +74,13 @@ export function openSqliteStore(file: string, logger: Logger, now: Clock = syste
 		openNamespace: <T>(namespace: string) =>
 			namespaceKeyv<T>(namespaceAdapter() as unknown as KeyvStoreAdapter, namespace, logger),
 		claims: sqliteClaims(query, now),
-		versioned: <T>(namespace: string) => sqliteVersioned<T>(query, namespace),
+		versioned: <T>(namespace: string) =>
+			sqlVersioned<T>(
+				(sql, values) => query(sql, ...values),
+				VERSIONED_NAME,
+				namespace,
+				(n) => `?${n}`,
+			),
 		async close() {
 			await Promise.all(throwaways.splice(0));
 			await connection?.disconnect();
@@ -109,46 +108,6 @@ function sqliteClaims(query: Query, now: Clock): Claims {
 		},
 		async release(key, owner) {
 			await query(`DELETE FROM ${CLAIMS_NAME} WHERE key = ? AND owner = ?`, key, owner);
-		},
-	};
-}
-
-function sqliteVersioned<T>(query: Query, namespace: string): VersionedRecords<T> {
-	return {
-		async get(key) {
-			const [row] = await query(
-				`SELECT value, version FROM ${VERSIONED_NAME} WHERE namespace = ? AND key = ?`,
-				namespace,
-				key,
-			);
-			return row && { value: JSON.parse(String(row.value)) as T, version: Number(row.version) };
-		},
-		async put(key, value, version) {
-			const json = toJson(value);
-			if (version !== undefined && !isVersion(version)) return undefined;
-			const rows =
-				version === undefined
-					? await query(
-							`INSERT INTO ${VERSIONED_NAME} (namespace, key, value, version) VALUES (?, ?, ?, 1)
-							ON CONFLICT DO NOTHING RETURNING version`,
-							namespace,
-							key,
-							json,
-						)
-					: await query(
-							`UPDATE ${VERSIONED_NAME} SET value = ?, version = version + 1
-							WHERE namespace = ? AND key = ? AND version = ? RETURNING version`,
-							json,
-							namespace,
-							key,
-							version,
-						);
-			const [row] = rows;
-			return row ? Number(row.version) : undefined;
-		},
-		async *keys() {
-			const rows = await query(`SELECT key FROM ${VERSIONED_NAME} WHERE namespace = ?`, namespace);
-			for (const row of rows) yield String(row.key);
 		},
 	};
 }
