@@ -11,3 +11,8 @@ export function buildCommands(caps: ProviderCapabilities): readonly Command[] {
 
 /** Message context-menu commands. */
 export const messageCommands: readonly MessageCommand[] = [extendVideo];
+
+/** What is registered with Discord: every command's definition, `/luma` shaped by `caps`. */
+export function commandDefinitions(caps: ProviderCapabilities) {
+	return [...buildCommands(caps), ...messageCommands].map((command) => command.data);
+}

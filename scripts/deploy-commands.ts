@@ -1,5 +1,5 @@
 import { REST } from "@discordjs/rest";
-import { buildCommands, messageCommands } from "../commands/index.js";
+import { commandDefinitions } from "../commands/index.js";
 import { capabilitiesFor } from "../src/providers/capabilities.js";
 import { clearCommands, fetchApplicationId, registerCommands } from "../src/bot/registerCommands.js";
 import { ConfigError, loadEnvFile, parseDiscordEnv } from "../src/env.js";
@@ -49,10 +49,7 @@ try {
 			applicationId,
 			...(env.DISCORD_GUILD_ID && { guildId: env.DISCORD_GUILD_ID }),
 			// The same definitions the bot registers at start: /luma offers what the provider can do.
-			commands: [
-				...buildCommands(capabilitiesFor(env.LUMA_PROVIDER, env.LUMA_MODEL)),
-				...messageCommands,
-			].map((command) => command.data),
+			commands: commandDefinitions(capabilitiesFor(env.LUMA_PROVIDER, env.LUMA_MODEL)),
 			meta,
 			force: true,
 			logger,

@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import { REST, type Shard, ShardingManager } from "discord.js";
-import { buildCommands, messageCommands } from "../../commands/index.js";
+import { commandDefinitions } from "../../commands/index.js";
 import { fetchApplicationId, registerCommands } from "../bot/registerCommands.js";
 import type { Env } from "../env.js";
 import type { Logger } from "../logger.js";
@@ -75,10 +75,7 @@ export function createShardManager(deps: ShardManagerDeps): ShardManager {
 				applicationId,
 				...(env.DISCORD_GUILD_ID && { guildId: env.DISCORD_GUILD_ID }),
 				// The definitions a single bot registers: /luma offers what the provider can do.
-				commands: [
-					...buildCommands(capabilitiesFor(env.LUMA_PROVIDER, env.LUMA_MODEL)),
-					...messageCommands,
-				].map((command) => command.data),
+				commands: commandDefinitions(capabilitiesFor(env.LUMA_PROVIDER, env.LUMA_MODEL)),
 				meta: store.openNamespace<string>("meta"),
 				logger,
 			});
