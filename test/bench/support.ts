@@ -8,6 +8,7 @@ import { envSchema, parseEnv } from "../../src/env.js";
 import { type FakeAceDataCloud, startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 import { NO_LIMITS } from "../support/noLimits.js";
+export { seededRandom } from "../support/seededRandom.js";
 
 export const root = join(import.meta.dirname, "..", "..");
 
@@ -111,18 +112,6 @@ export async function withTimeout<T>(promise: Promise<T>, timeoutMs: number, wha
 	} finally {
 		clearTimeout(timer);
 	}
-}
-
-/** A seeded generator of numbers in [0, 1) (mulberry32), so two runs draw the same workload. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /**

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FakeAceDataCloud, startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 import { NO_LIMITS } from "../support/noLimits.js";
+import { seededRandom } from "../support/seededRandom.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const tsxLoader = pathToFileURL(createRequire(join(root, "package.json")).resolve("tsx")).href;
@@ -29,17 +30,6 @@ afterEach(async () => {
 	await Promise.all([discord.close(), ace.close()]);
 	rmSync(workDir, { recursive: true, force: true });
 });
-
-/** A seeded generator (mulberry32): the same kill moments on every run. */
-function seeded(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = Math.imul(state ^ (state >>> 15), state | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** The bot as its own process on one SQLite store, as `npm start` would run it from source. */
 function startBot(): { child: ChildProcess; exited: Promise<void> } {
@@ -79,7 +69,7 @@ describe("kill -9 at random moments", () => {
 		`three hard kills with 40 jobs in flight (seed ${SEED}): nothing sent twice, nothing lost, nothing left in progress`,
 		{ timeout: 180_000 },
 		async () => {
-			const random = seeded(SEED);
+			const random = seededRandom(SEED);
 			ace.setBehaviour({ mode: "manual" });
 			let bot = startBot();
 			await discord.waitForLogin(30_000);

@@ -10,6 +10,7 @@ import { pino } from "pino";
 import type { Job } from "../../src/jobs/job.js";
 import { createStore } from "../../src/store/createStore.js";
 import { type Harness, JPEG_BYTES, PNG_BYTES, startHarness } from "./harness.js";
+import { seededRandom } from "../support/seededRandom.js";
 
 /**
  * Hostile and broken input, seeded: every interaction is answered (the fake Discord takes a first
@@ -19,17 +20,6 @@ import { type Harness, JPEG_BYTES, PNG_BYTES, startHarness } from "./harness.js"
 const SEED = 0x1d5eed;
 const CASES = 520;
 const BATCH = 10;
-
-/** mulberry32: the same cases on every run. */
-function seeded(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = Math.imul(state ^ (state >>> 15), state | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 let h: Harness;
 const unhandled: unknown[] = [];
@@ -98,7 +88,7 @@ describe(`hostile and broken input (mulberry32 seed ${SEED.toString(16)})`, () =
 		`${CASES} malformed interactions are each answered, cost nothing and crash nothing; a normal video right after is delivered`,
 		{ timeout: 240_000 },
 		async () => {
-			const rng = seeded(SEED);
+			const rng = seededRandom(SEED);
 			const [owner, alice, bob] = h.discord.guild.memberIds as [string, string, string];
 			const members = [owner, alice, bob];
 
@@ -572,7 +562,7 @@ describe(`hostile and broken input (mulberry32 seed ${SEED.toString(16)})`, () =
 				);
 			}
 			expect(unanswered).toEqual([]);
-			expect([...seen.keys()].sort()).toEqual(kinds.map((k) => k(seeded(1)).kind).sort());
+			expect([...seen.keys()].sort()).toEqual(kinds.map((k) => k(seededRandom(1)).kind).sort());
 
 			// A normal request right after is made and delivered.
 			const normal = h.discord.sendSlashCommand({

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { seededRandom } from "../../support/seededRandom.js";
 
 /** An answer in place of the fake's own; `body` and `headers` default to the fake's error shape. */
 export interface StatusFault {
@@ -48,17 +49,6 @@ export type FaultShape = (
 	request: { method: string; path: string },
 ) => { body: unknown; headers?: Record<string, string> };
 
-/** A seeded generator (mulberry32): the same draws on every run. */
-export function mulberry32(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = Math.imul(state ^ (state >>> 15), state | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 interface ActiveRule {
 	rule: FaultRule;
 	random: () => number;
@@ -96,7 +86,7 @@ export class FaultInjector {
 		const until = rule.forMs === undefined ? Number.POSITIVE_INFINITY : this.#now() + rule.forMs;
 		const active = {
 			rule,
-			random: mulberry32(rule.seed ?? 1),
+			random: seededRandom(rule.seed ?? 1),
 			until,
 			left: rule.times ?? Number.POSITIVE_INFINITY,
 		};
