@@ -9,6 +9,7 @@ import type { APIEmbed } from "discord.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FakeAceDataCloud, startFakeAceDataCloud } from "../fakes/acedatacloud/index.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
+import { alive } from "../support/wait.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const tsxLoader = pathToFileURL(createRequire(join(root, "package.json")).resolve("tsx")).href;
@@ -174,15 +175,6 @@ describe("the bot process", () => {
 			};
 			return { ...bot, pid };
 		}
-
-		const alive = (pid: number) => {
-			try {
-				process.kill(pid, 0);
-				return true;
-			} catch {
-				return false;
-			}
-		};
 
 		it("SIGTERM sent to `npm start` stops the bot (exit 0)", { timeout: 60_000 }, async () => {
 			const bot = npmStart(botEnv());

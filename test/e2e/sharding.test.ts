@@ -9,7 +9,7 @@ import { type FakeAceDataCloud, startFakeAceDataCloud } from "../fakes/acedatacl
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
 import { guildIdOnShard } from "../fakes/discord/snowflake.js";
 import { NO_LIMITS } from "../support/noLimits.js";
-import { freePort } from "../support/wait.js";
+import { alive, freePort } from "../support/wait.js";
 import { type Isolated, postgres, redis, suiteName, usePostgres, useRedis } from "../support/services.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -94,15 +94,6 @@ function botEnv(): Record<string, string> {
 		...NO_LIMITS,
 	};
 }
-
-const alive = (pid: number) => {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-};
 
 const commandPuts = () =>
 	discord.requests.filter((r) => r.method === "PUT" && /\/applications\/\d+\/commands$/.test(r.path));

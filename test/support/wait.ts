@@ -40,3 +40,13 @@ export async function refusedPort(): Promise<number> {
 	}
 	throw new Error("every candidate port answers; no port refuses connections here");
 }
+
+/** Whether a process with this id is still running. */
+export function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}

@@ -12,6 +12,7 @@ import { createShardManager, type ShardManager } from "../../src/shard/manager.j
 import { planShards } from "../../src/shard/plan.js";
 import { createStore } from "../../src/store/createStore.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/index.js";
+import { alive } from "../support/wait.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const tsxLoader = pathToFileURL(createRequire(join(root, "package.json")).resolve("tsx")).href;
@@ -84,15 +85,6 @@ function handedOver(): Map<number, { SHARDS: string; SHARD_COUNT: string; execAr
 			.map((name) => [Number.parseInt(name, 10), JSON.parse(readFileSync(join(dir, name), "utf8"))]),
 	);
 }
-
-const alive = (pid: number) => {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-};
 
 async function waitUntil(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
