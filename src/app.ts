@@ -260,6 +260,7 @@ export function createApp(deps: AppDeps): App {
 		afterAnswers: () => answers.settled(),
 	};
 	const router = new InteractionRouter({
+		onTaken: (interactionId) => answers.received(interactionId),
 		commands,
 		messageCommands,
 		components: componentHandlers,
@@ -283,10 +284,7 @@ export function createApp(deps: AppDeps): App {
 			readHead: readFrameHead,
 		},
 	});
-	client.on(Events.InteractionCreate, (interaction) => {
-		answers.received(interaction.id);
-		void router.handle(interaction);
-	});
+	client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
 	// A server's settings and usage are read ahead, so its first request is answered from memory.
 	const warm = (guildId: string) =>
 		void gate

@@ -67,6 +67,7 @@ export class InteractionRouter {
 	/** Interaction ids handled in the last 15 minutes, oldest first, with when they arrived. */
 	readonly #seen = new Map<string, number>();
 	#closing = false;
+	readonly #onTaken: ((interactionId: string) => void) | undefined;
 
 	constructor(deps: {
 		commands: readonly Command[];
@@ -74,7 +75,10 @@ export class InteractionRouter {
 		components?: ComponentHandlers;
 		context: BotContext;
 		logger: Logger;
+		/** Told of each interaction taken in to be answered (a repeated delivery is not). */
+		onTaken?: (interactionId: string) => void;
 	}) {
+		this.#onTaken = deps.onTaken;
 		this.#commands = new Map(deps.commands.map((command) => [command.data.name, command]));
 		this.#messageCommands = new Map(
 			(deps.messageCommands ?? []).map((command) => [command.data.name, command]),
@@ -89,6 +93,7 @@ export class InteractionRouter {
 			this.#logger.info({ interactionId: interaction.id }, "interaction delivered again");
 			return Promise.resolve();
 		}
+		this.#onTaken?.(interaction.id);
 		const task = this.#route(interaction).finally(() => this.#inFlight.delete(task));
 		this.#inFlight.add(task);
 		return task;
