@@ -22,8 +22,9 @@ try {
 	process.exit(1);
 }
 
-// The builders check every embed and button at run time, on the path of every answer. The views
-// are checked against Discord's limits and OpenAPI spec by the tests, which keep these checks on.
+// The builders (command definitions, the extend form, audit log lines) would check what they build
+// at run time, on the path of answers. The tests keep these checks on and check what the bot sends
+// against Discord's OpenAPI spec; job views are plain objects cut to Discord's limits.
 disableValidators();
 
 const rootLogger = createLogger({ level: env.LOG_LEVEL, pretty: process.stdout.isTTY });

@@ -58,7 +58,7 @@ export class Poller {
 		clock: Clock;
 		logger: Logger;
 		options: PollerOptions;
-		/** A scheduled pass waits for a burst of interactions to be taken in (see QuietPeriod). */
+		/** A scheduled pass waits for a burst of interactions to be taken in (see AnswersFirst). */
 		afterAnswers?: () => Promise<void>;
 	}) {
 		this.#afterAnswers = deps.afterAnswers;

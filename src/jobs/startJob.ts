@@ -30,7 +30,7 @@ export interface StartJobDeps {
 	/** Tells a double submit of an extension from the first one; without it, each is its own. */
 	repeats?: RepeatGuard;
 	/**
-	 * Resolves when the requests arriving now have been taken in (see QuietPeriod): a job's writes
+	 * Resolves when the requests arriving now have been taken in (see AnswersFirst): a job's writes
 	 * and provider call wait for it, so they do not delay the answers of the rest of a burst.
 	 * Without it, they wait one turn of the event loop.
 	 */
