@@ -59,6 +59,8 @@ const FRAME_READ_TIMEOUT_MS = 8_000;
 const FRAME_DOWNLOAD_TIMEOUT_MS = 20_000;
 /** How long a job's writes, a poll pass or a quota write may wait for interactions to be answered. */
 const ANSWERS_FIRST_MAX_WAIT_MS = 250;
+/** A burst is over once no interaction came for this long (its pieces arrive a few ms apart). */
+const ANSWERS_FIRST_QUIET_MS = 15;
 /** A server's usage write, which a member's or an admin's answer may itself be waiting for. */
 const QUOTA_WRITE_MAX_WAIT_MS = 50;
 
@@ -169,7 +171,7 @@ export function createApp(deps: AppDeps): App {
 		logChannelOf: async (guildId) => (await settings.get(guildId)).logChannelId,
 	});
 	// Interactions are answered before jobs' writes, provider calls and poll passes take the CPU.
-	const answers = new AnswersFirst({ maxWaitMs: ANSWERS_FIRST_MAX_WAIT_MS });
+	const answers = new AnswersFirst({ maxWaitMs: ANSWERS_FIRST_MAX_WAIT_MS, quietMs: ANSWERS_FIRST_QUIET_MS });
 	observeInteractionAcks(client.rest, (interactionId, ms) => {
 		metrics.interactionAnswered(ms);
 		answers.answered(interactionId);
@@ -279,6 +281,7 @@ export function createApp(deps: AppDeps): App {
 			audit,
 			admin,
 			languages,
+			answers,
 			clock,
 			logger,
 			readHead: readFrameHead,

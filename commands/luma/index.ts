@@ -79,7 +79,14 @@ function generateInput(interaction: ChatInputCommandInteraction): GenerateInput 
 }
 
 async function generate(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
-	const responder = new Responder(interaction);
+	const responder = new Responder(interaction, {
+		answers: context.answers,
+		onViewFailed: (error) =>
+			context.logger.warn(
+				{ err: error, interactionId: interaction.id },
+				"could not show the pending message; the outcome will replace the first answer",
+			),
+	});
 	const missing = channelDeliveryGaps(interaction.appPermissions);
 	await startJob(
 		context.start,

@@ -24,6 +24,7 @@ import type { ReadHead } from "../requests/validateGenerate.js";
 import type { CustomIdAction } from "./customId.js";
 import type { GuildLanguages } from "./i18n/guildLanguages.js";
 import type { DiscordPresenter } from "./presenter.js";
+import type { AnswerQueue } from "./responder.js";
 
 /** What handlers may use; passed in, never imported as globals. */
 export interface BotContext {
@@ -42,6 +43,8 @@ export interface BotContext {
 	admin: GuildAdmin;
 	/** The language of each server's public messages. */
 	languages: GuildLanguages;
+	/** Interactions still waiting for their first answer: a burst answers cheaply first. */
+	answers: AnswerQueue;
 	readHead: ReadHead;
 	clock: Clock;
 	logger: Logger;

@@ -4,6 +4,13 @@ import type { MessageView } from "./views/jobViews.js";
 /** Discord allows 3 s for the first answer; defer well before that when the work runs long. */
 export const ACK_DEADLINE_MS = 1500;
 
+/** The interactions still waiting for their first answer (see AnswersFirst). */
+export interface AnswerQueue {
+	readonly waiting: number;
+	/** Resolves once none is waiting, or after a short cap. */
+	settled(): Promise<void>;
+}
+
 /**
  * Answers one interaction, keeping Discord's 3-second rule whatever the work costs: if the work
  * is not done by the deadline the reply is deferred (publicly), and a later refusal removes the
@@ -12,10 +19,23 @@ export const ACK_DEADLINE_MS = 1500;
 export class Responder {
 	readonly #interaction: RepliableInteraction;
 	readonly #deadlineMs: number;
+	readonly #answers: AnswerQueue | undefined;
+	readonly #onViewFailed: ((error: unknown) => void) | undefined;
 
-	constructor(interaction: RepliableInteraction, deadlineMs = ACK_DEADLINE_MS) {
+	constructor(
+		interaction: RepliableInteraction,
+		options: {
+			deadlineMs?: number;
+			/** With it, a view shown during a burst follows a quick first answer (see `show`). */
+			answers?: AnswerQueue;
+			/** Told when such a view could not replace the first answer (the request goes ahead). */
+			onViewFailed?: (error: unknown) => void;
+		} = {},
+	) {
 		this.#interaction = interaction;
-		this.#deadlineMs = deadlineMs;
+		this.#deadlineMs = options.deadlineMs ?? ACK_DEADLINE_MS;
+		this.#answers = options.answers;
+		this.#onViewFailed = options.onViewFailed;
 	}
 
 	async within<T>(work: Promise<T>): Promise<T> {
@@ -40,13 +60,34 @@ export class Responder {
 		}
 	}
 
-	/** Shows a public message (a pending view: no files) as the command's answer and returns its id. */
-	async show(view: Omit<MessageView, "files" | "attachments">): Promise<string> {
+	/**
+	 * Shows a public message (a pending view: no files) as the command's answer and returns its id.
+	 * Alone, the view is the answer itself: one request. While other interactions wait for their
+	 * first answer (a burst), this one is first answered the cheapest way Discord takes, a public
+	 * "thinking…", and the view replaces it once the burst is answered: a message with embeds costs
+	 * both ends more to make, and each one sent ahead holds back the answers still to go. Then the
+	 * id is unknown when that replacement fails; the outcome's delivery learns it.
+	 */
+	async show(view: Omit<MessageView, "files" | "attachments">): Promise<string | undefined> {
 		const { allowed_mentions, ...rest } = view;
 		const options = { ...rest, allowedMentions: allowed_mentions };
 		if (this.#interaction.deferred) {
 			const message = await this.#interaction.editReply(options);
 			return message.id;
+		}
+		// Itself included: this interaction is one of those waiting.
+		if (!this.#interaction.replied && this.#answers && this.#answers.waiting > 1) {
+			await this.#interaction.deferReply();
+			await this.#answers.settled();
+			// The request is answered and goes ahead without its view: a failed edit leaves the
+			// "thinking…" message, which the outcome replaces like any pending message. Awaited, so
+			// a late view never lands over an outcome shown meanwhile.
+			try {
+				return (await this.#interaction.editReply(options)).id;
+			} catch (error) {
+				this.#onViewFailed?.(error);
+				return undefined;
+			}
 		}
 		const response = await this.#interaction.reply({ ...options, withResponse: true });
 		const id = response.resource?.message?.id;

@@ -7,32 +7,39 @@
  *
  * A burst of a hundred commands reaches the bot within a few milliseconds, and their answers take
  * a while longer to go out: store writes, provider calls and poll passes run in between otherwise,
- * and every answer still to go waits for them.
+ * and every answer still to go waits for them. A burst also arrives in pieces, so "none waiting"
+ * counts only once `quietMs` have passed without a new interaction: otherwise the work held back
+ * would start between two pieces and delay the answers of the next.
  */
 export class AnswersFirst {
 	readonly #maxWaitMs: number;
+	readonly #quietMs: number;
 	readonly #expireMs: number;
 	readonly #now: () => number;
 	/** Interactions waiting for their first answer, by id, with when they came. */
 	readonly #waiting = new Map<string, number>();
 	#settled: { promise: Promise<void>; resolve: () => void } | undefined;
 	#expiry: NodeJS.Timeout | undefined;
+	#lastReceived = Number.NEGATIVE_INFINITY;
+	#quietTimer: NodeJS.Timeout | undefined;
 
-	constructor(options: { maxWaitMs: number; expireMs?: number; now?: () => number }) {
+	constructor(options: { maxWaitMs: number; quietMs?: number; expireMs?: number; now?: () => number }) {
 		this.#maxWaitMs = options.maxWaitMs;
+		this.#quietMs = options.quietMs ?? 0;
 		this.#expireMs = options.expireMs ?? 3_000;
 		this.#now = options.now ?? (() => performance.now());
 	}
 
 	received(interactionId: string): void {
-		this.#waiting.set(interactionId, this.#now());
+		this.#lastReceived = this.#now();
+		this.#waiting.set(interactionId, this.#lastReceived);
 		// An answer that never came (its request failed) must not hold work back for good.
 		this.#expiry ??= setTimeout(() => this.#expire(), this.#expireMs);
 		this.#expiry.unref();
 	}
 
 	answered(interactionId: string): void {
-		if (this.#waiting.delete(interactionId) && this.#waiting.size === 0) this.#wake();
+		if (this.#waiting.delete(interactionId) && this.#waiting.size === 0) this.#wakeWhenQuiet();
 	}
 
 	/** How many interactions are waiting for their first answer. */
@@ -42,7 +49,7 @@ export class AnswersFirst {
 
 	/** `maxWaitMs`: this caller's own longest wait, when shorter than the usual one. */
 	settled(maxWaitMs = this.#maxWaitMs): Promise<void> {
-		if (this.#waiting.size === 0) return Promise.resolve();
+		if (this.#waiting.size === 0 && this.#quietFor() <= 0) return Promise.resolve();
 		if (!this.#settled) {
 			let resolve!: () => void;
 			const promise = new Promise<void>((done) => {
@@ -50,6 +57,7 @@ export class AnswersFirst {
 			});
 			this.#settled = { promise, resolve };
 		}
+		if (this.#waiting.size === 0) this.#wakeWhenQuiet();
 		let deadline: NodeJS.Timeout | undefined;
 		return Promise.race([
 			this.#settled.promise,
@@ -57,6 +65,24 @@ export class AnswersFirst {
 				deadline = setTimeout(resolve, Math.min(maxWaitMs, this.#maxWaitMs));
 			}),
 		]).finally(() => clearTimeout(deadline));
+	}
+
+	/** How much longer until `quietMs` have passed since the last interaction came. */
+	#quietFor(): number {
+		return this.#quietMs - (this.#now() - this.#lastReceived);
+	}
+
+	#wakeWhenQuiet(): void {
+		const left = this.#quietFor();
+		if (left <= 0) {
+			this.#wake();
+			return;
+		}
+		this.#quietTimer ??= setTimeout(() => {
+			this.#quietTimer = undefined;
+			if (this.#waiting.size === 0) this.#wakeWhenQuiet();
+		}, left);
+		this.#quietTimer.unref();
 	}
 
 	#wake(): void {
@@ -69,7 +95,7 @@ export class AnswersFirst {
 		this.#expiry = undefined;
 		const before = this.#now() - this.#expireMs;
 		for (const [id, at] of this.#waiting) if (at <= before) this.#waiting.delete(id);
-		if (this.#waiting.size === 0) this.#wake();
+		if (this.#waiting.size === 0) this.#wakeWhenQuiet();
 		else this.#expiry = setTimeout(() => this.#expire(), this.#expireMs).unref();
 	}
 }

@@ -140,3 +140,77 @@ describe("the first answer to a text-only request", () => {
 		await waitFor(() => h.ace.submittedBodies().length === 1);
 	});
 });
+
+describe("the first answer during a burst", () => {
+	it("is a public thinking first, replaced by the pending view once the burst is answered", async () => {
+		h = await startHarness();
+		h.ace.setBehaviour({ mode: "manual" });
+		// The first answer is slow to reach Discord, so the second request comes while it waits
+		// (for less than the longest the pending view waits for a burst to be answered).
+		h.discord.addFault({ method: "POST", path: /\/callback$/, ratio: 1, faults: [{ delay: 150 }], times: 1 });
+
+		const first = generate("a harbour at dawn");
+		await waitFor(() => h.discord.injectedFaults.length === 1);
+		const second = generate("a harbour at dusk");
+
+		// Alone, the pending view is the answer itself; behind a waiting one, a "thinking…" comes first.
+		const secondAnswer = await second.response();
+		expect(secondAnswer.type).toBe(5);
+		expect(((secondAnswer.data as { flags?: number } | undefined)?.flags ?? 0) & EPHEMERAL).toBe(0);
+		const firstAnswer = await first.response();
+		expect(firstAnswer.type).toBe(4);
+		expect((firstAnswer.data as { embeds?: APIEmbed[] }).embeds?.[0]?.title).toBe("Making your video");
+
+		// The pending view replaces the same message, after the first request had its answer.
+		const pending = await h.discord.waitForMessage(
+			(m) => m.id === second.originalMessage()?.id && embedOf(m)?.title === "Making your video",
+		);
+		expect(embedOf(pending)?.description).toBe("a harbour at dusk");
+		const firstCallback = h.discord.requests.find(
+			(r) => r.method === "POST" && r.path.endsWith(`/${first.token}/callback`),
+		);
+		const edit = h.discord.requests.find(
+			(r) => r.method === "PATCH" && r.path.endsWith(`/${second.token}/messages/@original`),
+		);
+		expect(firstCallback).toBeDefined();
+		expect(edit!.at).toBeGreaterThanOrEqual(firstCallback!.at);
+
+		// Each is made once and delivered into its own first message.
+		await waitFor(() => h.ace.submittedBodies().length === 2);
+		for (const taskId of h.ace.tasks.keys()) h.ace.completeTask(taskId);
+		for (const interaction of [first, second]) {
+			const id = interaction.originalMessage()!.id;
+			await h.discord.waitForMessage((m) => m.id === id && embedOf(m)?.title === "Video ready");
+		}
+		expect(h.ace.submittedBodies()).toHaveLength(2);
+		expect(h.discord.messages().filter((m) => embedOf(m)?.title === "Video ready")).toHaveLength(2);
+	});
+
+	it("goes ahead when the pending view cannot replace the first answer: the outcome replaces it", async () => {
+		h = await startHarness();
+		h.ace.setBehaviour({ mode: "manual" });
+		h.discord.addFault({ method: "POST", path: /\/callback$/, ratio: 1, faults: [{ delay: 150 }], times: 1 });
+		// Past discord.js's own retries.
+		h.discord.addFault({
+			method: "PATCH",
+			path: /\/messages\/@original$/,
+			ratio: 1,
+			faults: [{ status: 500 }],
+			times: 4,
+		});
+
+		generate("a quiet lake");
+		await waitFor(() => h.discord.injectedFaults.length === 1);
+		const second = generate("a loud lake");
+		expect((await second.response()).type).toBe(5);
+		await waitFor(() => h.logs.some((line) => line.includes("could not show the pending message")));
+
+		await waitFor(() => h.ace.submittedBodies().length === 2);
+		expect(h.discord.injectedFaults).toHaveLength(5);
+		for (const taskId of h.ace.tasks.keys()) h.ace.completeTask(taskId);
+		const id = second.originalMessage()!.id;
+		const ready = await h.discord.waitForMessage((m) => m.id === id && embedOf(m)?.title === "Video ready");
+		expect(embedOf(ready)?.description).toBe("a loud lake");
+		expect(h.logs.some((line) => line.includes("interaction failed"))).toBe(false);
+	});
+});

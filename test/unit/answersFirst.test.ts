@@ -54,6 +54,24 @@ describe("AnswersFirst", () => {
 		expect(await settledNow(usual)).toBe(true);
 	});
 
+	it("counts a burst as answered only once no interaction came for a quiet spell", async () => {
+		const answers = new AnswersFirst({ maxWaitMs: 60_000, quietMs: 300 });
+		answers.received("1");
+		answers.answered("1");
+		const work = answers.settled();
+		expect(await settledNow(work)).toBe(false);
+		// The burst's next piece: the quiet spell starts again.
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		answers.received("2");
+		answers.answered("2");
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(await settledNow(work)).toBe(false);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(await settledNow(work)).toBe(true);
+		// Quiet already: nothing waits.
+		expect(await settledNow(answers.settled())).toBe(true);
+	});
+
 	it("stops counting an interaction whose answer was never seen after Discord's deadline", async () => {
 		const answers = new AnswersFirst({ maxWaitMs: 60_000, expireMs: 20 });
 		answers.received("lost");
