@@ -49,6 +49,8 @@ export class DiscordPresenter implements JobPresenter {
 	readonly #onDelivered: ((job: Job, now: number) => void) | undefined;
 	readonly #languageOf: (guildId: string | null) => Promise<Language>;
 	readonly #ladder: DeliveryLadder;
+	/** Pending views still on their way, by job: whatever is shown next waits for them. */
+	readonly #firstViews = new Map<string, Promise<void>>();
 
 	constructor(deps: {
 		rest: REST;
@@ -89,7 +91,20 @@ export class DiscordPresenter implements JobPresenter {
 		return translator(await this.#languageOf(job.guildId));
 	}
 
+	/**
+	 * `view` (which never rejects) puts the job's first view on its message: anything shown for the
+	 * job waits for it, so a late pending view never replaces an outcome. Held in memory only: after
+	 * a restart the view is gone, and the next showing replaces whatever the message holds.
+	 */
+	afterFirstView(jobId: string, view: Promise<void>): void {
+		const held: Promise<void> = view.finally(() => {
+			if (this.#firstViews.get(jobId) === held) this.#firstViews.delete(jobId);
+		});
+		this.#firstViews.set(jobId, held);
+	}
+
 	async present(jobId: string): Promise<void> {
+		await this.#firstViews.get(jobId);
 		// A showing that failed after Discord refused some steps for good keeps those refusals and
 		// then fails, to be tried again below them.
 		let retry: { error: unknown } | undefined;

@@ -1,4 +1,4 @@
-import { MessageFlags, type RepliableInteraction } from "discord.js";
+import { type InteractionCallbackResponse, MessageFlags, type RepliableInteraction } from "discord.js";
 import type { MessageView } from "./views/jobViews.js";
 
 /** Discord allows 3 s for the first answer; defer well before that when the work runs long. */
@@ -64,35 +64,31 @@ export class Responder {
 	 * Shows a public message (a pending view: no files) as the command's answer and returns its id.
 	 * Alone, the view is the answer itself: one request. While other interactions wait for their
 	 * first answer (a burst), this one is first answered the cheapest way Discord takes, a public
-	 * "thinking…", and the view replaces it once the burst is answered: a message with embeds costs
-	 * both ends more to make, and each one sent ahead holds back the answers still to go. Then the
-	 * id is unknown when that replacement fails; the outcome's delivery learns it.
+	 * "thinking…", and the view replaces it once the burst is answered (`later`, which never
+	 * rejects): a message with embeds costs both ends more to make, and each one sent ahead holds
+	 * back the answers still to go.
 	 */
-	async show(view: Omit<MessageView, "files" | "attachments">): Promise<string | undefined> {
+	async show(
+		view: Omit<MessageView, "files" | "attachments">,
+	): Promise<{ id: string; later?: Promise<void> }> {
 		const { allowed_mentions, ...rest } = view;
 		const options = { ...rest, allowedMentions: allowed_mentions };
 		if (this.#interaction.deferred) {
 			const message = await this.#interaction.editReply(options);
-			return message.id;
+			return { id: message.id };
 		}
 		// Itself included: this interaction is one of those waiting.
-		if (!this.#interaction.replied && this.#answers && this.#answers.waiting > 1) {
-			await this.#interaction.deferReply();
-			await this.#answers.settled();
-			// The request is answered and goes ahead without its view: a failed edit leaves the
-			// "thinking…" message, which the outcome replaces like any pending message. Awaited, so
-			// a late view never lands over an outcome shown meanwhile.
-			try {
-				return (await this.#interaction.editReply(options)).id;
-			} catch (error) {
-				this.#onViewFailed?.(error);
-				return undefined;
-			}
+		const answers = this.#answers;
+		if (!this.#interaction.replied && answers && answers.waiting > 1) {
+			const id = messageId(await this.#interaction.deferReply({ withResponse: true }));
+			// The request is answered and goes ahead meanwhile; a failed edit leaves the "thinking…"
+			// message, which the outcome replaces like any pending message.
+			const later = answers.settled().then(async () => {
+				await this.#interaction.editReply(options).catch((error: unknown) => this.#onViewFailed?.(error));
+			});
+			return { id, later };
 		}
-		const response = await this.#interaction.reply({ ...options, withResponse: true });
-		const id = response.resource?.message?.id;
-		if (!id) throw new Error("Discord did not return the reply message");
-		return id;
+		return { id: messageId(await this.#interaction.reply({ ...options, withResponse: true })) };
 	}
 
 	/** Removes the public answer again. */
@@ -104,6 +100,12 @@ export class Responder {
 	async refuse(text: string): Promise<void> {
 		await replyPrivately(this.#interaction, text);
 	}
+}
+
+function messageId(response: InteractionCallbackResponse): string {
+	const id = response.resource?.message?.id;
+	if (!id) throw new Error("Discord did not return the reply message");
+	return id;
 }
 
 export async function replyPrivately(interaction: RepliableInteraction, text: string): Promise<void> {

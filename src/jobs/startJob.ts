@@ -60,11 +60,10 @@ export interface StartContext {
 	/** Wraps the checks that read frames, so the caller can keep Discord's 3-second rule. */
 	withinDeadline?: <T>(work: Promise<T>) => Promise<T>;
 	/**
-	 * Shows the pending message and returns its id (undefined when the request was answered but its
-	 * message is not known yet); if it throws, the job ends unsent. It runs while the job is being
-	 * stored, so it must not read the job back from the store.
+	 * Shows the pending message and returns its id; if it throws, the job ends unsent. It runs
+	 * while the job is being stored, so it must not read the job back from the store.
 	 */
-	show: (job: Job) => Promise<string | undefined>;
+	show: (job: Job) => Promise<string>;
 	/** Removes the pending message again (the job could not be stored). */
 	retract?: (messageId: string) => Promise<void>;
 }
@@ -195,7 +194,7 @@ async function admitAndStart(
 		await engine.abandon(job.id);
 		throw show.reason;
 	}
-	await engine.submit(job.id, show.value === undefined ? undefined : { messageId: show.value });
+	await engine.submit(job.id, { messageId: show.value });
 	const latest = (await deps.store.get(job.id)) ?? job;
 	deps.events.emit("accepted", { job: latest });
 	return latest;

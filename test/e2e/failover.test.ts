@@ -202,7 +202,11 @@ describe("changing LUMA_PROVIDER with jobs in flight", () => {
 			LUMA_FALLBACK_API_KEY: ace.apiKey,
 			LUMA_FALLBACK_API_BASE: ace.baseUrl,
 		});
-		ace.completeTask(ace.taskIds()[0]!);
+		// Both were submitted at about the same time: the task is found by its prompt, not its place.
+		const firstTask = h.app.engine
+			.active()
+			.find((job) => job.request.prompt === "made by AceDataCloud")?.taskId;
+		ace.completeTask(firstTask!);
 		const done = await h.discord.waitForMessage((m) => m.id === first && embed(m)?.title === "Video ready");
 		expect(fieldsOf(done)).toContain('"Made with","value":"AceDataCloud"');
 
