@@ -105,7 +105,9 @@ async function generate(interaction: ChatInputCommandInteraction, context: BotCo
 			// Public: the server's language, like every later view of the same message. The request
 			// gate has read the server's settings by now, so this waits on nothing.
 			show: async (job) => {
-				const shown = await responder.show(pendingView(await context.languages.translator(job.guildId), job));
+				const shown = await responder.show(async () =>
+					pendingView(await context.languages.translator(job.guildId), job),
+				);
 				// Shown during a burst: the view is still on its way, and nothing may land over it.
 				if (shown.later) context.presenter.afterFirstView(job.id, shown.later);
 				return shown.id;

@@ -4,6 +4,9 @@ import type { MessageView } from "./views/jobViews.js";
 /** Discord allows 3 s for the first answer; defer well before that when the work runs long. */
 export const ACK_DEADLINE_MS = 1500;
 
+/** A public view shown as a command's answer (no files). */
+export type ShownView = Omit<MessageView, "files" | "attachments">;
+
 /** The interactions still waiting for their first answer (see AnswersFirst). */
 export interface AnswerQueue {
 	readonly waiting: number;
@@ -68,27 +71,32 @@ export class Responder {
 	 * rejects): a message with embeds costs both ends more to make, and each one sent ahead holds
 	 * back the answers still to go.
 	 */
-	async show(
-		view: Omit<MessageView, "files" | "attachments">,
-	): Promise<{ id: string; later?: Promise<void> }> {
-		const { allowed_mentions, ...rest } = view;
-		const options = { ...rest, allowedMentions: allowed_mentions };
+	async show(draw: () => Promise<ShownView>): Promise<{ id: string; later?: Promise<void> }> {
+		const options = async () => {
+			const { allowed_mentions, ...rest } = await draw();
+			return { ...rest, allowedMentions: allowed_mentions };
+		};
 		if (this.#interaction.deferred) {
-			const message = await this.#interaction.editReply(options);
+			const message = await this.#interaction.editReply(await options());
 			return { id: message.id };
 		}
 		// Itself included: this interaction is one of those waiting.
 		const answers = this.#answers;
 		if (!this.#interaction.replied && answers && answers.waiting > 1) {
+			// Drawn after the answer: nothing but the answer itself comes first.
 			const id = messageId(await this.#interaction.deferReply({ withResponse: true }));
 			// The request is answered and goes ahead meanwhile; a failed edit leaves the "thinking…"
 			// message, which the outcome replaces like any pending message.
 			const later = answers.settled().then(async () => {
-				await this.#interaction.editReply(options).catch((error: unknown) => this.#onViewFailed?.(error));
+				try {
+					await this.#interaction.editReply(await options());
+				} catch (error) {
+					this.#onViewFailed?.(error);
+				}
 			});
 			return { id, later };
 		}
-		return { id: messageId(await this.#interaction.reply({ ...options, withResponse: true })) };
+		return { id: messageId(await this.#interaction.reply({ ...(await options()), withResponse: true })) };
 	}
 
 	/** Removes the public answer again. */
