@@ -6,6 +6,7 @@ import type { JobStore } from "../jobs/jobStore.js";
 import type { Logger } from "../logger.js";
 import { isPermanent, isTokenRefused, isUnknownMessage, isUploadRefused } from "./discordErrors.js";
 import type { Translator } from "./i18n/translate.js";
+import { messageBody } from "./multipart.js";
 import { asNewMessage, type MessageView, resultView, viewKey } from "./views/jobViews.js";
 
 /** Interaction tokens live 15 minutes; leave a margin for clocks and slow requests. */
@@ -81,7 +82,7 @@ export class DeliveryLadder {
 			try {
 				const message = (await this.#rest.patch(
 					Routes.webhookMessage(interaction.applicationId, interaction.token, "@original"),
-					{ auth: false, body, ...(files && { files }) },
+					{ auth: false, ...messageBody(body, files) },
 				)) as APIMessage;
 				return { messageId: message.id, via: "interaction" };
 			} catch (error) {
@@ -91,10 +92,7 @@ export class DeliveryLadder {
 		}
 		if (job.messageId && !refused.message && !refused.channel) {
 			try {
-				await this.#rest.patch(Routes.channelMessage(job.channelId, job.messageId), {
-					body,
-					...(files && { files }),
-				});
+				await this.#rest.patch(Routes.channelMessage(job.channelId, job.messageId), messageBody(body, files));
 				return { messageId: job.messageId, via: "channel_edit" };
 			} catch (error) {
 				// Only a file falls back to its link; without one, Missing Permissions is the channel's.
@@ -183,16 +181,17 @@ export class DeliveryLadder {
 	): Promise<APIMessage> {
 		const parentId = job.parent?.jobId;
 		const parentMessageId = parentId ? (await this.#store.get(parentId))?.messageId : undefined;
-		return (await this.#rest.post(Routes.channelMessages(job.channelId), {
-			body: {
-				...asNewMessage(body, job.userId),
-				...(parentMessageId && {
-					message_reference: { message_id: parentMessageId, fail_if_not_exists: false },
-				}),
-				nonce: outcomeNonce(job),
-				enforce_nonce: true,
-			},
-			...(files && { files }),
-		})) as APIMessage;
+		const message = {
+			...asNewMessage(body, job.userId),
+			...(parentMessageId && {
+				message_reference: { message_id: parentMessageId, fail_if_not_exists: false },
+			}),
+			nonce: outcomeNonce(job),
+			enforce_nonce: true,
+		};
+		return (await this.#rest.post(
+			Routes.channelMessages(job.channelId),
+			messageBody(message, files),
+		)) as APIMessage;
 	}
 }

@@ -24,10 +24,10 @@ const DOWNLOAD_RETRY_MS = 5 * 60_000;
 /** Downloads at once: beyond the memory budget they stream to disk, so they cost sockets, not heap. */
 const DOWNLOAD_SLOTS = 64;
 /**
- * Video bytes held in memory for uploads at once. An upload briefly holds its file two or three
- * times over (the buffer, and the Blob and form body @discordjs/rest builds from it), so this keeps
- * fifty 8 MB results finishing together within 250 MB (see npm run bench) while two upload side by
- * side, and sixty-four small ones at once.
+ * Video bytes held in memory for uploads at once. An upload briefly holds its file twice (the
+ * buffer, and the multipart body built from it), so this keeps fifty 8 MB results finishing
+ * together within 250 MB (see npm run bench) while two upload side by side, and sixty-four small
+ * ones at once.
  */
 export const UPLOAD_BUDGET_BYTES = 16 * 1024 * 1024;
 
