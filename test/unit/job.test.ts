@@ -1,22 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { InvalidTransitionError, isTerminal, type Job, newJobId, transition } from "../../src/jobs/job.js";
+import { aJob } from "../support/jobFixture.js";
 
-function job(state: Job["state"]): Job {
-	return {
-		id: "j1",
-		kind: "generate",
-		guildId: "1",
-		channelId: "2",
-		userId: "3",
-		attachmentSizeLimit: 10,
-		request: { prompt: "p" },
-		provider: "acedatacloud",
-		state,
-		attempts: 0,
-		createdAt: 0,
-		updatedAt: 0,
-	};
-}
+const job = (state: Job["state"]): Job => aJob({ state, request: { prompt: "p" } });
 
 describe("job state machine", () => {
 	it("follows queued -> submitting -> submitted -> succeeded", () => {

@@ -1,27 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/bot/i18n/translate.js";
 import { failureView, pendingView, resultView } from "../../src/bot/views/jobViews.js";
-import type { Job } from "../../src/jobs/job.js";
+import { aJob } from "../support/jobFixture.js";
 
 const t = translator("en");
 
-function job(patch: Partial<Job> = {}): Job {
-	return {
-		id: "j1",
-		kind: "generate",
-		guildId: "1",
-		channelId: "2",
-		userId: "3",
-		attachmentSizeLimit: 10,
-		request: { prompt: "a lantern drifting over the sea" },
-		provider: "acedatacloud",
-		state: "queued",
-		attempts: 0,
-		createdAt: 0,
-		updatedAt: 0,
-		...patch,
-	};
-}
+const job = aJob;
 
 /** Every text of every embed within Discord's limits. */
 function expectWithinLimits(view: ReturnType<typeof pendingView>) {
