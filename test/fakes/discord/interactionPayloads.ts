@@ -60,12 +60,7 @@ export function interactionPayload(
 	if (record.dm) return directMessagePayload(store, applicationId, record, data);
 	const guildLocale = store.guildById.get(record.guildId)?.locale ?? "en-US";
 	const payload: Json = {
-		id: record.id,
-		application_id: applicationId,
-		type: record.type,
-		token: record.token,
-		version: 1,
-		data,
+		...commonFields(applicationId, record, data),
 		guild_id: record.guildId,
 		guild: { id: record.guildId, locale: guildLocale, features: [] },
 		channel_id: record.channelId,
@@ -84,6 +79,18 @@ export function interactionPayload(
 	return payload;
 }
 
+/** The fields every interaction payload starts with, in a server or a direct message alike. */
+function commonFields(applicationId: string, record: InteractionRecord, data: Json): Json {
+	return {
+		id: record.id,
+		application_id: applicationId,
+		type: record.type,
+		token: record.token,
+		version: 1,
+		data,
+	};
+}
+
 /** An interaction from the member's direct messages with the bot: `user` instead of a member, no guild. */
 function directMessagePayload(
 	store: Store,
@@ -93,12 +100,7 @@ function directMessagePayload(
 ): Json {
 	const user = store.users.get(record.userId) ?? { id: record.userId, username: "someone", bot: false };
 	const payload: Json = {
-		id: record.id,
-		application_id: applicationId,
-		type: record.type,
-		token: record.token,
-		version: 1,
-		data,
+		...commonFields(applicationId, record, data),
 		channel_id: record.channelId,
 		channel: apiChannel(store, record.channelId),
 		user: apiUser(user),
